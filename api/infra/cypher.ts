@@ -1,0 +1,70 @@
+/**
+ * Loads the Cypher files once, by name. Every query the code runs is listed in QUERY_NAMES; a missing
+ * file fails at start-up, not at the first request that needs it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const QUERY_NAMES = [
+  'changes-applied',
+  'changes-append',
+  'changes-since',
+  'change-get',
+  'health-ping',
+  'node-create',
+  'node-update',
+  'node-delete',
+  'node-get',
+  'nodes-list',
+  'relationship-create',
+  'relationship-update',
+  'relationship-delete',
+  'relationship-get',
+  'relationships-list',
+  'search-fulltext',
+  'workspace-get',
+  'workspace-graph',
+  'workspaces-list',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+export type Queries = Readonly<Record<QueryName, string>>;
+
+export interface SchemaStep {
+  name: string;
+  statements: string[];
+}
+
+export function loadQueries(cypherDir: string): Queries {
+  const missing: string[] = [];
+  const queries = {} as Record<QueryName, string>;
+  for (const name of QUERY_NAMES) {
+    const file = path.join(cypherDir, 'queries', `${name}.cypher`);
+    if (!fs.existsSync(file)) missing.push(file);
+    else queries[name] = fs.readFileSync(file, 'utf8');
+  }
+  if (missing.length) throw new Error(`Missing Cypher files:\n  ${missing.join('\n  ')}`);
+  return Object.freeze(queries);
+}
+
+/** Schema steps in file-name order (001-..., 002-...), each split into its statements. */
+export function loadSchemaSteps(cypherDir: string): SchemaStep[] {
+  const dir = path.join(cypherDir, 'schema');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((file) => ({
+      name: file,
+      statements: stripComments(fs.readFileSync(path.join(dir, file), 'utf8'))
+        .split(/;\s*(?:\n|$)/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }));
+}
+
+function stripComments(source: string): string {
+  return source
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n');
+}

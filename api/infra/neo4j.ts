@@ -1,0 +1,100 @@
+/**
+ * The Neo4j gateway: one driver, the named queries, and results already mapped to plain objects.
+ */
+import path from 'node:path';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Config } from './config';
+import { loadQueries, loadSchemaSteps, type Queries, type QueryName } from './cypher';
+import { recordToObject } from './mapper';
+
+export type Params = Record<string, unknown>;
+
+/** A transaction that runs named queries and returns mapped rows. */
+export interface Tx {
+  run<T = Record<string, unknown>>(name: QueryName, params?: Params): Promise<T[]>;
+}
+
+export class GraphDb {
+  readonly queries: Queries;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly database: string,
+    cypherDir: string,
+  ) {
+    this.queries = loadQueries(cypherDir);
+  }
+
+  async read<T = Record<string, unknown>>(name: QueryName, params: Params = {}): Promise<T[]> {
+    return this.session('READ', (tx) => tx.run<T>(name, params));
+  }
+
+  async write<T = Record<string, unknown>>(name: QueryName, params: Params = {}): Promise<T[]> {
+    return this.session('WRITE', (tx) => tx.run<T>(name, params));
+  }
+
+  /** Runs fn in one managed transaction (retried by the driver on transient errors). */
+  async transaction<T>(mode: 'READ' | 'WRITE', fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.session(mode, fn);
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const work = (mtx: ManagedTransaction) => fn(this.wrap(mtx));
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(mtx: ManagedTransaction): Tx {
+    return {
+      run: async <T>(name: QueryName, params: Params = {}) => {
+        const result = await mtx.run(this.queries[name], params);
+        return result.records.map((r) => recordToObject<T>(r));
+      },
+    };
+  }
+
+  /** Creates constraints and indexes; every step is idempotent (IF NOT EXISTS). */
+  async applySchema(cypherDir: string): Promise<string[]> {
+    const applied: string[] = [];
+    const session = this.driver.session({ database: this.database });
+    try {
+      for (const step of loadSchemaSteps(cypherDir)) {
+        for (const statement of step.statements) await session.run(statement);
+        applied.push(step.name);
+      }
+      await session.run('CALL db.awaitIndexes(60)');
+    } finally {
+      await session.close();
+    }
+    return applied;
+  }
+
+  async ping(): Promise<number> {
+    const started = performance.now();
+    await this.read('health-ping');
+    return performance.now() - started;
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+export function createGraphDb(config: Config): GraphDb {
+  const auth = config.NEO4J_PASSWORD ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD) : undefined;
+  const driver = neo4j.driver(config.NEO4J_URI, auth, {
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    disableLosslessIntegers: false,
+  });
+  return new GraphDb(driver, config.NEO4J_DATABASE, cypherDirOf(config));
+}
+
+export const cypherDirOf = (config: Pick<Config, 'rootDir'>) => path.join(config.rootDir, 'cypher');

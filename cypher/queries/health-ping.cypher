@@ -1,0 +1,2 @@
+// Liveness of the database. Parameters: none. Columns: ok.
+RETURN 1 AS ok

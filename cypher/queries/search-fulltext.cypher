@@ -1,0 +1,18 @@
+// Full-text search over names and aliases, through both analyzers, best score per node.
+// Parameters: $folded (Lucene query for the diacritics-folded index), $stemmed (for the Finnish
+// index), $workspaceId (nullable), $types (nullable list), $limit.
+// Columns: item ({id, name, aliases, type}), score.
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names_folded', $folded, {limit: $limit * 4}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_names_finnish', $stemmed, {limit: $limit * 4}) YIELD node, score
+  RETURN node, score
+}
+WITH node, max(score) AS score
+WHERE NOT node:Workspace
+  AND ($workspaceId IS NULL OR EXISTS { (node)-[:IN_WORKSPACE]->(:Workspace {id: $workspaceId}) })
+  AND ($types IS NULL OR any(l IN labels(node) WHERE l IN $types))
+RETURN node {.id, .name, .aliases, type: [l IN labels(node) WHERE l <> 'Entity'][0]} AS item, score
+ORDER BY score DESC, item.name
+LIMIT $limit

@@ -1,0 +1,116 @@
+/**
+ * A change event: what the API puts on the queue for every write, what the worker applies and appends
+ * to the change log, and (with its sequence number) what clients receive.
+ */
+import { z } from 'zod';
+import { IdSchema, NODE_SCHEMAS, NodeTypeSchema, type NodeType, updateSchemaFor } from './entities';
+import {
+  RelationshipCreateSchema,
+  RelationshipTypeSchema,
+  RelationshipUpdateSchema,
+  type RelationshipType,
+} from './relationships';
+
+export const CHANGE_OPS = [
+  'node:create',
+  'node:update',
+  'node:delete',
+  'relationship:create',
+  'relationship:update',
+  'relationship:delete',
+] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
+
+/** Who made a change: a user id, a workshop participant, or "seed" / "import". */
+export const ActorSchema = z.string().min(1).max(200);
+
+interface ChangeBase {
+  /** Unique change id (UUID); the change log's key, so applying a change twice is a no-op. */
+  id: string;
+  workspaceId: string;
+  actor: string;
+  /** ISO timestamp when the API accepted the change. */
+  at: string;
+}
+export interface NodeCreateChange extends ChangeBase {
+  op: 'node:create';
+  nodeType: NodeType;
+  nodeId: string;
+  props: Record<string, unknown>;
+}
+export interface NodeUpdateChange extends ChangeBase {
+  op: 'node:update';
+  nodeType: NodeType;
+  nodeId: string;
+  /** null removes a field. */
+  props: Record<string, unknown>;
+  /** The version the edit was based on; a stale one fails with a conflict. */
+  baseVersion?: number;
+}
+export interface NodeDeleteChange extends ChangeBase {
+  op: 'node:delete';
+  nodeType: NodeType;
+  nodeId: string;
+}
+export interface RelationshipCreateChange extends ChangeBase {
+  op: 'relationship:create';
+  relType: RelationshipType;
+  relId: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+export interface RelationshipUpdateChange extends ChangeBase {
+  op: 'relationship:update';
+  relType: RelationshipType;
+  relId: string;
+  props: Record<string, unknown>;
+}
+export interface RelationshipDeleteChange extends ChangeBase {
+  op: 'relationship:delete';
+  relType: RelationshipType;
+  relId: string;
+}
+export type Change =
+  | NodeCreateChange
+  | NodeUpdateChange
+  | NodeDeleteChange
+  | RelationshipCreateChange
+  | RelationshipUpdateChange
+  | RelationshipDeleteChange;
+
+/**
+ * A change as a client sends it in a batch (POST /api/v1/changes): no id, actor or time, which the API
+ * adds. Node and relationship data are validated with the entity schemas.
+ */
+export const ChangeInputSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('node:create'), nodeType: NodeTypeSchema, id: IdSchema.optional(), props: z.record(z.unknown()) }),
+  z.object({
+    op: z.literal('node:update'),
+    nodeType: NodeTypeSchema,
+    id: IdSchema,
+    props: z.record(z.unknown()),
+    baseVersion: z.number().int().positive().optional(),
+  }),
+  z.object({ op: z.literal('node:delete'), nodeType: NodeTypeSchema, id: IdSchema }),
+  z.object({ op: z.literal('relationship:create'), data: z.unknown() }),
+  z.object({ op: z.literal('relationship:update'), type: RelationshipTypeSchema, id: IdSchema, props: z.unknown() }),
+  z.object({ op: z.literal('relationship:delete'), type: RelationshipTypeSchema, id: IdSchema }),
+]);
+export type ChangeInput = z.infer<typeof ChangeInputSchema>;
+
+/** Validates the data a change carries against its entity schema; the worker calls it again. */
+export function validateChangeData(change: Change): z.SafeParseReturnType<unknown, unknown> {
+  switch (change.op) {
+    case 'node:create':
+      return NODE_SCHEMAS[change.nodeType].safeParse(change.props);
+    case 'node:update':
+      return updateSchemaFor(change.nodeType).safeParse(change.props);
+    case 'relationship:create':
+      return RelationshipCreateSchema.safeParse({ ...change.props, id: change.relId, type: change.relType, from: change.from, to: change.to });
+    case 'relationship:update':
+      return RelationshipUpdateSchema.safeParse(change.props);
+    default:
+      return { success: true, data: undefined };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The socket.io contract: event names (entity:verb) and payloads, shared by the API (which holds the
+ * sockets), the worker (which emits through Redis) and the client, through socket.io's generics.
+ */
+import type { GraphEdge, GraphNode } from './graph';
+import type { NodeType } from './entities';
+import type { RelationshipType } from './relationships';
+
+interface AppliedBase {
+  /** Position in the workspace's change log: strictly increasing, without gaps. */
+  seq: number;
+  changeId: string;
+  workspaceId: string;
+  actor: string;
+  /** When the change was accepted (ISO). */
+  at: string;
+}
+
+export type AppliedChange =
+  | (AppliedBase & { event: 'node:created'; node: GraphNode })
+  | (AppliedBase & { event: 'node:updated'; node: GraphNode })
+  | (AppliedBase & { event: 'node:deleted'; node: { id: string; type: NodeType } })
+  | (AppliedBase & { event: 'relationship:created'; edge: GraphEdge })
+  | (AppliedBase & { event: 'relationship:updated'; edge: GraphEdge })
+  | (AppliedBase & { event: 'relationship:deleted'; edge: { id: string; type: RelationshipType } });
+export type AppliedEventName = AppliedChange['event'];
+export const APPLIED_EVENT_NAMES: readonly AppliedEventName[] = [
+  'node:created',
+  'node:updated',
+  'node:deleted',
+  'relationship:created',
+  'relationship:updated',
+  'relationship:deleted',
+];
+
+export interface ChangeFailed {
+  changeId: string;
+  workspaceId: string;
+  code: string;
+  reason: string;
+  /** True once retries are exhausted or the change can never succeed. */
+  final: boolean;
+}
+
+export interface JoinRequest {
+  workspaceId: string;
+  /** The last sequence number the client applied; the server replays everything after it. */
+  lastSeq?: number;
+}
+export type JoinAck =
+  | { ok: true; workspaceId: string; replayed: number; lastSeq: number }
+  | { ok: false; code: string; message: string };
+
+export type ServerToClientEvents = {
+  [E in AppliedEventName]: (change: Extract<AppliedChange, { event: E }>) => void;
+} & {
+  'change:failed': (failure: ChangeFailed) => void;
+  /** Sent after a join once the missed changes have been replayed. */
+  'workspace:synced': (state: { workspaceId: string; lastSeq: number; replayed: number }) => void;
+  'workspace:error': (error: { code: string; message: string; field?: string }) => void;
+};
+
+export interface ClientToServerEvents {
+  'workspace:join': (request: JoinRequest, ack: (result: JoinAck) => void) => void;
+  'workspace:leave': (request: { workspaceId: string }) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+export interface SocketData {
+  workspaces: Set<string>;
+}
+
+/** socket.io room of a workspace. */
+export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;

@@ -1,0 +1,84 @@
+/**
+ * Applies a batch of changes in ONE Neo4j transaction: skips changes already in the log (a retried job
+ * applies once), runs each run of consecutive same-op changes as one UNWIND query (order is kept, so a
+ * link created after its nodes in the same batch finds them), and appends the applied ones to the
+ * change log with their sequence numbers, in the same transaction. A change that a query rejects is
+ * reported and does not stop the others.
+ */
+import { validateChangeData, type Change } from '../domain/changes';
+import type { AppliedChange } from '../domain/events';
+import type { GraphDb, Tx } from '../api/infra/neo4j';
+import { zodDetails } from '../api/errors';
+import { QUERY_FOR_OP, toEvent, toRow, type AppliedRow } from './change-rows';
+import { rejection, type Rejection } from './rejections';
+
+export type Outcome = { changeId: string; applied: AppliedChange } | { changeId: string; rejected: Rejection };
+
+export async function applyBatch(db: GraphDb, changes: Change[]): Promise<Outcome[]> {
+  return db.transaction('WRITE', (tx) => applyInTransaction(tx, changes));
+}
+
+async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]> {
+  const outcomes = new Map<string, Outcome>();
+
+  const logged = await tx.run<{ changeId: string; seq: number; event: string }>('changes-applied', { ids: changes.map((c) => c.id) });
+  for (const row of logged) outcomes.set(row.changeId, { changeId: row.changeId, applied: { ...JSON.parse(row.event), seq: row.seq } });
+
+  const pending: Change[] = [];
+  for (const change of changes) {
+    if (outcomes.has(change.id)) continue;
+    const valid = validateChangeData(change);
+    if (valid.success) pending.push(change);
+    else {
+      const reason = zodDetails(valid.error).map((d) => `${d.path}: ${d.message}`).join('; ');
+      outcomes.set(change.id, { changeId: change.id, rejected: rejection('VALIDATION_FAILED', reason) });
+    }
+  }
+
+  const events: Omit<AppliedChange, 'seq'>[] = [];
+  for (const run of runsOfSameOp(pending)) {
+    const rows = await tx.run<AppliedRow>(QUERY_FOR_OP[run[0].op], { rows: run.map(toRow) });
+    const byId = new Map(rows.map((r) => [r.changeId, r]));
+    for (const change of run) {
+      const row = byId.get(change.id);
+      if (!row) outcomes.set(change.id, { changeId: change.id, rejected: rejection('APPLY_FAILED', 'the query returned no row') });
+      else if (row.error) {
+        const r = rejection(row.error);
+        if (row.error === 'VERSION_CONFLICT') r.reason += ` (current version ${row.currentVersion})`;
+        outcomes.set(change.id, { changeId: change.id, rejected: r });
+      } else events.push(toEvent(change, row));
+    }
+  }
+
+  if (events.length) {
+    const groups = groupByWorkspace(events);
+    const seqs = await tx.run<{ changeId: string; seq: number }>('changes-append', { groups });
+    const seqById = new Map(seqs.map((s) => [s.changeId, s.seq]));
+    for (const event of events) {
+      outcomes.set(event.changeId, { changeId: event.changeId, applied: { ...event, seq: seqById.get(event.changeId)! } as AppliedChange });
+    }
+  }
+  return changes.map((c) => outcomes.get(c.id)!);
+}
+
+function* runsOfSameOp(changes: Change[]): Generator<Change[]> {
+  let run: Change[] = [];
+  for (const change of changes) {
+    if (run.length && run[0].op !== change.op) {
+      yield run;
+      run = [];
+    }
+    run.push(change);
+  }
+  if (run.length) yield run;
+}
+
+function groupByWorkspace(events: Omit<AppliedChange, 'seq'>[]) {
+  const groups = new Map<string, { workspaceId: string; changes: Record<string, unknown>[] }>();
+  for (const e of events) {
+    let g = groups.get(e.workspaceId);
+    if (!g) groups.set(e.workspaceId, (g = { workspaceId: e.workspaceId, changes: [] }));
+    g.changes.push({ id: e.changeId, at: e.at, actor: e.actor, op: e.event, event: JSON.stringify(e) });
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,77 @@
+/**
+ * Turns changes into the $rows of the Cypher that applies them, and the rows that come back into
+ * applied events. One op per query: node-create, node-update, ... (see cypher/queries).
+ */
+import type { Change, ChangeOp } from '../domain/changes';
+import type { AppliedChange } from '../domain/events';
+import type { GraphEdge, GraphNode } from '../domain/graph';
+import { publicNode } from '../domain/privacy';
+import { RELATIONSHIP_ENDS } from '../domain/relationships';
+import type { QueryName } from '../api/infra/cypher';
+import { toNeo4jProps } from '../api/infra/mapper';
+
+export const QUERY_FOR_OP: Record<ChangeOp, QueryName> = {
+  'node:create': 'node-create',
+  'node:update': 'node-update',
+  'node:delete': 'node-delete',
+  'relationship:create': 'relationship-create',
+  'relationship:update': 'relationship-update',
+  'relationship:delete': 'relationship-delete',
+};
+
+export function toRow(change: Change): Record<string, unknown> {
+  const base = { changeId: change.id, workspaceId: change.workspaceId, at: change.at };
+  switch (change.op) {
+    case 'node:create':
+      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId, props: toNeo4jProps(change.props) };
+    case 'node:update':
+      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId, props: toNeo4jProps(change.props), baseVersion: change.baseVersion ?? null };
+    case 'node:delete':
+      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId };
+    case 'relationship:create': {
+      const ends = RELATIONSHIP_ENDS[change.relType];
+      return {
+        ...base,
+        relType: change.relType,
+        relId: change.relId,
+        from: change.from,
+        to: change.to,
+        fromTypes: ends.from,
+        toTypes: ends.to,
+        props: toNeo4jProps(change.props),
+      };
+    }
+    case 'relationship:update':
+      return { ...base, relType: change.relType, relId: change.relId, props: toNeo4jProps(change.props) };
+    case 'relationship:delete':
+      return { ...base, relType: change.relType, relId: change.relId };
+  }
+}
+
+/** A row the apply queries return. */
+export interface AppliedRow {
+  changeId: string;
+  error: string | null;
+  currentVersion?: number | null;
+  node?: GraphNode | null;
+  edge?: GraphEdge | null;
+}
+
+/** The event clients receive for an applied change (seq is added once the log numbers it). */
+export function toEvent(change: Change, row: AppliedRow): Omit<AppliedChange, 'seq'> {
+  const base = { changeId: change.id, workspaceId: change.workspaceId, actor: change.actor, at: change.at };
+  switch (change.op) {
+    case 'node:create':
+      return { ...base, event: 'node:created', node: publicNode(row.node!) };
+    case 'node:update':
+      return { ...base, event: 'node:updated', node: publicNode(row.node!) };
+    case 'node:delete':
+      return { ...base, event: 'node:deleted', node: { id: change.nodeId, type: change.nodeType } };
+    case 'relationship:create':
+      return { ...base, event: 'relationship:created', edge: row.edge! };
+    case 'relationship:update':
+      return { ...base, event: 'relationship:updated', edge: row.edge! };
+    case 'relationship:delete':
+      return { ...base, event: 'relationship:deleted', edge: { id: change.relId, type: change.relType } };
+  }
+}
