@@ -34,6 +34,26 @@ export const conflict = (code: string, message: string, extra?: Record<string, u
 export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
 export const unavailable = (code: string, message: string) => new AppError(503, code, message);
 
+/** The HTTP answer for a change the worker rejected (codes from domain/rejections). */
+export function fromRejection(code: string, reason: string): AppError {
+  switch (code) {
+    case 'VERSION_CONFLICT':
+    case 'ID_TAKEN':
+    case 'ALREADY_EXISTS':
+      return new AppError(409, code, reason);
+    case 'NOT_FOUND':
+    case 'TYPE_MISMATCH':
+    case 'WORKSPACE_NOT_FOUND':
+      return new AppError(404, code, reason);
+    case 'DATABASE_UNAVAILABLE':
+      return new AppError(503, code, reason);
+    case 'APPLY_FAILED':
+      return new AppError(500, code, reason);
+    default:
+      return new AppError(422, code, reason);
+  }
+}
+
 export const notFoundRoute: RequestHandler = (req, _res, next) =>
   next(new AppError(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`));
 

@@ -98,15 +98,16 @@ export const ProjectFieldsSchema = z.object({
     goals: z.array(z.string().max(1000)).max(100).optional(),
   status: z.enum(['planned', 'running', 'finished']).optional(),
 });
-/** Rules across fields; they also hold for a project after a partial update (checked by the worker). */
-export const ProjectSchema = ProjectFieldsSchema.refine((p) => !p.startDate || !p.endDate || p.startDate <= p.endDate, {
-    message: 'endDate must not be before startDate',
-    path: ['endDate'],
-  })
-  .refine((p) => p.budgetEur === undefined || p.euShareEur === undefined || p.euShareEur <= p.budgetEur, {
-    message: 'euShareEur must not exceed budgetEur',
-    path: ['euShareEur'],
-  });
+/** Rules across a project's fields; they also hold for a project after a partial update. */
+function projectRules(p: Partial<z.infer<typeof ProjectFieldsSchema>>, ctx: z.RefinementCtx) {
+  if (p.startDate && p.endDate && p.startDate > p.endDate) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'endDate must not be before startDate', path: ['endDate'] });
+  }
+  if (p.budgetEur != null && p.euShareEur != null && p.euShareEur > p.budgetEur) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'euShareEur must not exceed budgetEur', path: ['euShareEur'] });
+  }
+}
+export const ProjectSchema = ProjectFieldsSchema.superRefine(projectRules);
 export const WorkPackageSchema = z.object({
   ...common,
   code: z.string().max(20).optional(),
@@ -159,6 +160,18 @@ export const NODE_SCHEMAS = {
   Programme: ProgrammeSchema,
   Cluster: ClusterSchema,
 } as const satisfies Record<NodeType, z.ZodTypeAny>;
+
+/** Rules that span fields, per type: checked on create and on the merged result of an update. */
+export const CROSS_FIELD_RULES: Partial<Record<NodeType, (value: Record<string, unknown>, ctx: z.RefinementCtx) => void>> = {
+  Project: projectRules,
+};
+
+/** The body of a create request: the type's fields plus an optional id, and nothing else. */
+export function createSchemaFor(type: NodeType) {
+  const rules = CROSS_FIELD_RULES[type];
+  const schema = (NODE_FIELDS[type] as z.AnyZodObject).extend({ id: IdSchema.optional() }).strict();
+  return rules ? schema.superRefine(rules) : schema;
+}
 
 export type NodeProps<T extends NodeType = NodeType> = z.infer<(typeof NODE_SCHEMAS)[T]>;
 

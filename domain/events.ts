@@ -23,6 +23,8 @@ export type AppliedChange =
   | (AppliedBase & { event: 'relationship:created'; edge: GraphEdge })
   | (AppliedBase & { event: 'relationship:updated'; edge: GraphEdge })
   | (AppliedBase & { event: 'relationship:deleted'; edge: { id: string; type: RelationshipType } });
+/** An applied change before the change log numbers it. */
+export type UnsequencedChange = AppliedChange extends infer C ? (C extends AppliedChange ? Omit<C, 'seq'> : never) : never;
 export type AppliedEventName = AppliedChange['event'];
 export const APPLIED_EVENT_NAMES: readonly AppliedEventName[] = [
   'node:created',

@@ -10,9 +10,12 @@ export interface JobMap {
 }
 export type JobName = keyof JobMap;
 
+/** What a job returns (kept in Redis for a while, so batches report ids and seqs only). */
 export interface JobResult {
-  applied: AppliedChange[];
+  applied: { changeId: string; seq: number }[];
   failed: { changeId: string; code: string; reason: string }[];
+  /** The applied event of a single change, with the stored entity. */
+  change?: AppliedChange;
 }
 
 export const CHANGES_QUEUE = 'verkosto-changes';

@@ -2,7 +2,7 @@
 import { PERSONAL_FIELDS, type NodeType } from './entities';
 
 /** Fields that exist only for search and are never shown. */
-const INTERNAL_FIELDS = ['aliasText', 'lastSeq'];
+const INTERNAL_FIELDS = ['aliasText', 'searchText', 'lastSeq'];
 
 /** The node as the public sees it: no personal fields, no internal fields. */
 export function publicNode<T extends { type: NodeType }>(node: T): T {

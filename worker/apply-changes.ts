@@ -6,16 +6,36 @@
  * reported and does not stop the others.
  */
 import { validateChangeData, type Change } from '../domain/changes';
-import type { AppliedChange } from '../domain/events';
+import type { AppliedChange, UnsequencedChange } from '../domain/events';
 import type { GraphDb, Tx } from '../api/infra/neo4j';
 import { zodDetails } from '../api/errors';
 import { QUERY_FOR_OP, toEvent, toRow, type AppliedRow } from './change-rows';
-import { rejection, type Rejection } from './rejections';
+import { rejection, type Rejection } from '../domain/rejections';
 
 export type Outcome = { changeId: string; applied: AppliedChange } | { changeId: string; rejected: Rejection };
 
+/**
+ * Applies a batch in one transaction. If the transaction itself fails (the driver has already retried
+ * transient errors), the batch is split in halves and each half tried on its own, down to the single
+ * change that fails, which alone is rejected: a bad change never takes its batch with it. Losing the
+ * database is not the batch's fault, so that error goes up for the job to be retried.
+ */
 export async function applyBatch(db: GraphDb, changes: Change[]): Promise<Outcome[]> {
-  return db.transaction('WRITE', (tx) => applyInTransaction(tx, changes));
+  try {
+    return await db.transaction('WRITE', (tx) => applyInTransaction(tx, changes));
+  } catch (err) {
+    if (isConnectionError(err)) throw err;
+    if (changes.length === 1) {
+      return [{ changeId: changes[0].id, rejected: rejection('APPLY_FAILED', (err as Error).message.split('\n')[0]) }];
+    }
+    const half = Math.ceil(changes.length / 2);
+    return [...(await applyBatch(db, changes.slice(0, half))), ...(await applyBatch(db, changes.slice(half)))];
+  }
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET/.test((err as Error).message ?? '');
 }
 
 async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]> {
@@ -35,7 +55,7 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
     }
   }
 
-  const events: Omit<AppliedChange, 'seq'>[] = [];
+  const events: UnsequencedChange[] = [];
   for (const run of runsOfSameOp(pending)) {
     const rows = await tx.run<AppliedRow>(QUERY_FOR_OP[run[0].op], { rows: run.map(toRow) });
     const byId = new Map(rows.map((r) => [r.changeId, r]));
@@ -61,10 +81,16 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
   return changes.map((c) => outcomes.get(c.id)!);
 }
 
+/**
+ * Consecutive changes of one kind go into one UNWIND query. A workspace's own creation runs alone:
+ * the rows of one query do not see each other's writes, and its nodes need the workspace to exist.
+ */
+const runKey = (c: Change) => (c.op === 'node:create' && c.nodeType === 'Workspace' ? 'workspace:create' : c.op);
+
 function* runsOfSameOp(changes: Change[]): Generator<Change[]> {
   let run: Change[] = [];
   for (const change of changes) {
-    if (run.length && run[0].op !== change.op) {
+    if (run.length && runKey(run[0]) !== runKey(change)) {
       yield run;
       run = [];
     }
@@ -73,7 +99,7 @@ function* runsOfSameOp(changes: Change[]): Generator<Change[]> {
   if (run.length) yield run;
 }
 
-function groupByWorkspace(events: Omit<AppliedChange, 'seq'>[]) {
+function groupByWorkspace(events: UnsequencedChange[]) {
   const groups = new Map<string, { workspaceId: string; changes: Record<string, unknown>[] }>();
   for (const e of events) {
     let g = groups.get(e.workspaceId);

@@ -3,7 +3,7 @@
  * applied events. One op per query: node-create, node-update, ... (see cypher/queries).
  */
 import type { Change, ChangeOp } from '../domain/changes';
-import type { AppliedChange } from '../domain/events';
+import type { UnsequencedChange } from '../domain/events';
 import type { GraphEdge, GraphNode } from '../domain/graph';
 import { publicNode } from '../domain/privacy';
 import { RELATIONSHIP_ENDS } from '../domain/relationships';
@@ -58,7 +58,7 @@ export interface AppliedRow {
 }
 
 /** The event clients receive for an applied change (seq is added once the log numbers it). */
-export function toEvent(change: Change, row: AppliedRow): Omit<AppliedChange, 'seq'> {
+export function toEvent(change: Change, row: AppliedRow): UnsequencedChange {
   const base = { changeId: change.id, workspaceId: change.workspaceId, actor: change.actor, at: change.at };
   switch (change.op) {
     case 'node:create':

@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   CLIENT_DIST: z.string().default(path.join(ROOT, 'client', 'dist')),
   DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  /** Bearer token that marks a request as an editor's, who may see people's contact details. Unset: nobody may. */
+  EDITOR_TOKEN: z.string().min(16).optional(),
   /** Load the demo network on start when the demo workspace does not exist yet. */
   SEED_DEMO: bool.default('true'),
 });

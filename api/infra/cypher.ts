@@ -10,6 +10,7 @@ export const QUERY_NAMES = [
   'changes-append',
   'changes-since',
   'change-get',
+  'entities-lookup',
   'health-ping',
   'node-create',
   'node-update',

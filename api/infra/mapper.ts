@@ -47,3 +47,6 @@ export function toNeo4jProps(props: Record<string, unknown>): Record<string, unk
   }
   return out;
 }
+
+/** A whole-number parameter (LIMIT, SKIP, list slices need Neo4j integers, not floats). */
+export const toNeo4jInt = (n: number) => neo4j.int(Math.trunc(n));

@@ -26,7 +26,8 @@ export function jobOptions(config: Config, jobId: string): JobsOptions {
     jobId,
     attempts: config.CHANGE_ATTEMPTS,
     backoff: { type: 'exponential', delay: config.CHANGE_BACKOFF_MS },
-    removeOnComplete: { age: 3600, count: 20_000 },
+    // Completed jobs only serve ?wait and replays for a while; the change log keeps the history.
+    removeOnComplete: { age: 600, count: 5000 },
     removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
   };
 }

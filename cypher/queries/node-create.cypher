@@ -15,6 +15,7 @@ OPTIONAL CALL (row, w, error) {
   ON CREATE SET n.createdAt = datetime(row.at), n.version = 0
   SET n:$(row.nodeType), n += row.props, n.updatedAt = datetime(row.at), n.version = n.version + 1
   SET n.aliasText = reduce(s = '', a IN coalesce(n.aliases, []) | s + a + ' ')
+  SET n.searchText = n.name + ' ' + coalesce(n.nameEn, '') + ' ' + coalesce(n.nameSv, '') + ' ' + n.aliasText
   FOREACH (ws IN CASE WHEN w IS NULL OR row.nodeType = 'Workspace' THEN [] ELSE [w] END |
     MERGE (n)-[:IN_WORKSPACE]->(ws))
   RETURN n

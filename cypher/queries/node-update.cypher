@@ -13,6 +13,7 @@ OPTIONAL CALL (row, n, error) {
   WITH row, n WHERE error IS NULL
   SET n += row.props, n.updatedAt = datetime(row.at), n.version = n.version + 1
   SET n.aliasText = reduce(s = '', a IN coalesce(n.aliases, []) | s + a + ' ')
+  SET n.searchText = n.name + ' ' + coalesce(n.nameEn, '') + ' ' + coalesce(n.nameSv, '') + ' ' + n.aliasText
   RETURN true AS updated
 }
 RETURN row.changeId AS changeId, error, n.version AS currentVersion,

@@ -1,0 +1,54 @@
+/**
+ * createApp builds the Express app without listening (tests run it in-process on port 0): thin
+ * routes over the services, one error handler, the built client served at /.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import { AppError, errorHandler, notFoundRoute } from './errors';
+import type { ChangesQueue } from './infra/queue';
+import { changesRouter } from './routes/changes';
+import type { ApiDeps } from './routes/deps';
+import { docsRouter } from './routes/docs';
+import { healthRouter } from './routes/health';
+import { nodesRouter } from './routes/nodes';
+import { relationshipsRouter } from './routes/relationships';
+import { searchRouter } from './routes/search';
+import { workspacesRouter } from './routes/workspaces';
+
+/** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
+  }
+  next();
+};
+
+export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(healthRouter(deps));
+  app.use('/api', docsRouter());
+
+  const api = express.Router();
+  api.use(requireJson, express.json({ limit: deps.config.BODY_LIMIT }));
+  api.use(workspacesRouter(deps));
+  api.use(changesRouter(deps));
+  api.use(relationshipsRouter(deps));
+  api.use(searchRouter(deps));
+  api.use(nodesRouter(deps));
+  app.use('/api/v1', api);
+  app.use('/api', notFoundRoute);
+
+  const dist = deps.config.CLIENT_DIST;
+  if (fs.existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // The client routes in the browser (/, /w/:id): every other GET gets its page.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+  app.use(notFoundRoute);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

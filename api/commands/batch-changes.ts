@@ -1,0 +1,78 @@
+/**
+ * A batch request's changes: each item validated with its entity's zod schema (errors name the item,
+ * e.g. changes.3.props.name), then turned into a change event with its id.
+ */
+import { z } from 'zod';
+import { ChangeInputSchema, type Change, type ChangeInput } from '../../domain/changes';
+import { createSchemaFor, updateSchemaFor } from '../../domain/entities';
+import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../../domain/relationships';
+import { validationFailed } from '../errors';
+import { nodeIdFor, relIdFor } from './change-ids';
+import type { WriteContext } from './submit-changes';
+
+export const MAX_BATCH = 10_000;
+
+function dataSchemaOf(input: ChangeInput): { path: string; schema: z.ZodTypeAny; value: unknown } | null {
+  switch (input.op) {
+    case 'node:create':
+      return { path: 'props', schema: createSchemaFor(input.nodeType), value: input.props };
+    case 'node:update':
+      return { path: 'props', schema: updateSchemaFor(input.nodeType), value: input.props };
+    case 'relationship:create':
+      return { path: 'data', schema: RelationshipCreateSchema, value: input.data };
+    case 'relationship:update':
+      return { path: 'props', schema: RelationshipUpdateSchema, value: input.props };
+    default:
+      return null;
+  }
+}
+
+/** The whole batch must be valid; nothing is queued otherwise. */
+export const BatchSchema = z
+  .array(ChangeInputSchema)
+  .min(1, 'a batch needs at least one change')
+  .max(MAX_BATCH, `at most ${MAX_BATCH} changes in one batch`)
+  .superRefine((inputs, ctx) => {
+    inputs.forEach((input, i) => {
+      const data = dataSchemaOf(input);
+      const result = data?.schema.safeParse(data.value);
+      if (data && result && !result.success) {
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [i, data.path, ...issue.path] });
+      }
+    });
+  });
+
+export function parseBatch(value: unknown): ChangeInput[] {
+  const result = BatchSchema.safeParse(value);
+  if (!result.success) {
+    throw validationFailed(new z.ZodError(result.error.issues.map((i) => ({ ...i, path: ['changes', ...i.path] }))));
+  }
+  return result.data;
+}
+
+export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[]): Change[] {
+  const at = new Date().toISOString();
+  return inputs.map((input, i) => {
+    const base = { id: changeIds[i], workspaceId: ctx.workspaceId, actor: ctx.actor, at };
+    switch (input.op) {
+      case 'node:create': {
+        const { id, ...props } = input.props as Record<string, unknown> & { id?: string };
+        const nodeId = input.id ?? id ?? nodeIdFor(input.nodeType, props.name, base.id);
+        return { ...base, op: input.op, nodeType: input.nodeType, nodeId, props };
+      }
+      case 'node:update':
+        return { ...base, op: input.op, nodeType: input.nodeType, nodeId: input.id, props: input.props, baseVersion: input.baseVersion };
+      case 'node:delete':
+        return { ...base, op: input.op, nodeType: input.nodeType, nodeId: input.id };
+      case 'relationship:create': {
+        const { id, type, from, to, ...props } = RelationshipCreateSchema.parse(input.data);
+        const relId = id ?? relIdFor(type, base.id);
+        return { ...base, op: input.op, relType: type, relId, from, to, props };
+      }
+      case 'relationship:update':
+        return { ...base, op: input.op, relType: input.type, relId: input.id, props: input.props as Record<string, unknown> };
+      case 'relationship:delete':
+        return { ...base, op: input.op, relType: input.type, relId: input.id };
+    }
+  });
+}

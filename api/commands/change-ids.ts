@@ -1,0 +1,46 @@
+/**
+ * Ids for changes and new nodes. With an Idempotency-Key the ids are derived from it, so a retried
+ * request produces the same change (the job and the change log then make it apply once) and the same
+ * node id; without one they are random.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+
+function uuidFromHash(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function changeIdsFor(workspaceId: string, idempotencyKey: string | undefined, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => (idempotencyKey ? uuidFromHash(`${workspaceId}\n${idempotencyKey}\n${i}`) : randomUUID()));
+}
+
+/** The id of a batch job (BullMQ job ids must not contain ':'). */
+export const batchIdFor = (workspaceId: string, idempotencyKey: string | undefined) =>
+  idempotencyKey ? uuidFromHash(`${workspaceId}\n${idempotencyKey}\nbatch`) : randomUUID();
+
+/** ASCII slug of a name: "Kokkolan yliopistokeskus Chydenius" -> "kokkolan-yliopistokeskus-chydenius". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+const TYPE_PREFIX: Record<string, string> = {
+  Organisation: 'org',
+  WorkPackage: 'wp',
+  Person: 'person',
+};
+
+/** A readable, stable id for a node created without one: "org-oulun-yliopisto-1a2b3c4d". */
+export function nodeIdFor(nodeType: string, name: unknown, changeId: string): string {
+  const prefix = TYPE_PREFIX[nodeType] ?? nodeType.toLowerCase();
+  const slug = typeof name === 'string' ? slugify(name) : '';
+  return [prefix, slug, changeId.replace(/-/g, '').slice(0, 8)].filter(Boolean).join('-');
+}
+
+/** The id of a relationship created without one: "partner-in-1a2b3c4d5e6f". */
+export const relIdFor = (relType: string, changeId: string) => `${relType.toLowerCase().replace(/_/g, '-')}-${changeId.replace(/-/g, '').slice(0, 12)}`;

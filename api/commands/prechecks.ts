@@ -1,0 +1,65 @@
+/**
+ * Checks a single write against the stored graph before it is queued, so that a plain mistake (an
+ * unknown id, a stale version, a link type that cannot join these nodes) gets its 4xx at once. The
+ * worker checks the same things again inside its transaction, where they are authoritative.
+ */
+import type { NodeType } from '../../domain/entities';
+import { RELATIONSHIP_ENDS, type RelationshipType } from '../../domain/relationships';
+import { AppError, conflict, notFound } from '../errors';
+import type { EntityLookup, GraphReads } from '../services/graph-reads';
+
+async function lookup(reads: GraphReads, workspaceId: string, ids: string[]) {
+  const found = await reads.lookup(workspaceId, [workspaceId, ...ids]);
+  if (found.get(workspaceId)?.type !== 'Workspace') throw notFound('Workspace', workspaceId);
+  return found;
+}
+
+export async function precheckNodeCreate(reads: GraphReads, workspaceId: string, nodeId: string): Promise<void> {
+  const found = await lookup(reads, workspaceId, [nodeId]);
+  const existing = found.get(nodeId);
+  if (existing?.type) throw conflict('ALREADY_EXISTS', `The id "${nodeId}" is already used by a ${existing.type}`, { id: nodeId });
+}
+
+/** An update or delete: the node must be in the workspace with this type, at the given version. */
+export async function precheckNodeChange(
+  reads: GraphReads,
+  workspaceId: string,
+  nodeType: NodeType,
+  nodeId: string,
+  baseVersion?: number,
+): Promise<EntityLookup> {
+  const node = (await lookup(reads, workspaceId, [nodeId])).get(nodeId);
+  if (!node?.type || !node.inWorkspace || node.type !== nodeType) throw notFound(nodeType, nodeId);
+  if (baseVersion !== undefined && node.version !== baseVersion) {
+    throw conflict('VERSION_CONFLICT', `${nodeType} "${nodeId}" is at version ${node.version}, not ${baseVersion}`, {
+      currentVersion: node.version,
+    });
+  }
+  return node;
+}
+
+export async function precheckRelationshipCreate(
+  reads: GraphReads,
+  workspaceId: string,
+  rel: { type: RelationshipType; from: string; to: string; id?: string },
+): Promise<void> {
+  const found = await lookup(reads, workspaceId, [rel.from, rel.to]);
+  const ends = RELATIONSHIP_ENDS[rel.type];
+  for (const [field, allowed] of [['from', ends.from], ['to', ends.to]] as const) {
+    const node = found.get(rel[field]);
+    if (!node?.type || !node.inWorkspace) {
+      throw new AppError(422, `${field.toUpperCase()}_NOT_FOUND`, `No node "${rel[field]}" in workspace "${workspaceId}"`, [
+        { path: field, message: 'no node with this id in the workspace' },
+      ]);
+    }
+    if (!allowed.includes(node.type)) {
+      throw new AppError(422, `${field.toUpperCase()}_TYPE_NOT_ALLOWED`, `${rel.type} cannot ${field === 'from' ? 'start at' : 'end at'} a ${node.type}`, [
+        { path: field, message: `expected one of ${allowed.join(', ')}` },
+      ]);
+    }
+  }
+  if (rel.id) {
+    const existing = await reads.relationship(workspaceId, null, rel.id);
+    if (existing) throw conflict('ALREADY_EXISTS', `The relationship id "${rel.id}" is already used`, { id: rel.id });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The OpenAPI description, built from the same zod schemas the routes validate with, so the two
+ * cannot drift apart. Served at /api/openapi.json and rendered at /api/docs.
+ */
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { ChangeInputSchema } from '../domain/changes';
+import { COLLECTIONS, createSchemaFor, NODE_TYPES, updateSchemaFor } from '../domain/entities';
+import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/relationships';
+
+const json = (schema: Parameters<typeof zodToJsonSchema>[0]) => zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
+const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const errors = {
+  '400': { description: 'Invalid input: error.details lists each field (path) and reason', content: { 'application/json': { schema: ref('Error') } } },
+  '404': { description: 'Not found', content: { 'application/json': { schema: ref('Error') } } },
+};
+const writeResponses = (applied: string) => ({
+  '202': ok('Queued: { changeId, id, status: "queued" } (Location: the change)'),
+  [applied]: ok('Applied (with ?wait=true or Prefer: wait): { changeId, id, seq, node | edge }'),
+  '409': { description: 'Version conflict or id taken', content: { 'application/json': { schema: ref('Error') } } },
+  '422': { description: 'Cannot be applied (e.g. unknown link end, Idempotency-Key reused)', content: { 'application/json': { schema: ref('Error') } } },
+  ...errors,
+});
+const writeParams = [
+  { name: 'wait', in: 'query', schema: { type: 'boolean' }, description: 'Answer once the worker has applied the change' },
+  { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' }, description: 'A retried request with the same key applies once' },
+  { name: 'X-Actor', in: 'header', schema: { type: 'string' }, description: 'Who makes the change (recorded in the change log)' },
+];
+const ws = { name: 'workspaceId', in: 'path', required: true, schema: { type: 'string' } };
+const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+export function buildOpenApi() {
+  const schemas: Record<string, unknown> = {
+    Error: {
+      type: 'object',
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string' },
+            message: { type: 'string' },
+            details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    RelationshipCreate: json(RelationshipCreateSchema),
+    RelationshipUpdate: json(RelationshipUpdateSchema),
+    ChangeInput: json(ChangeInputSchema),
+  };
+  for (const type of NODE_TYPES) {
+    schemas[`${type}Create`] = json(createSchemaFor(type));
+    schemas[`${type}Update`] = json(updateSchemaFor(type));
+  }
+
+  const paths: Record<string, unknown> = {
+    '/health': { get: { summary: 'Neo4j and Redis status', responses: { '200': ok('Healthy'), '503': ok('Degraded') } } },
+    '/api/v1/workspaces': {
+      get: { summary: 'All workspaces', responses: { '200': ok('{ items, total }') } },
+      post: { summary: 'Create a workspace', parameters: writeParams, requestBody: body(ref('WorkspaceCreate')), responses: writeResponses('201') },
+    },
+    '/api/v1/workspaces/{workspaceId}': { get: { summary: 'One workspace', parameters: [ws], responses: { '200': ok('Workspace with seq and nodeCount'), ...errors } } },
+    '/api/v1/workspaces/{workspaceId}/graph': {
+      get: {
+        summary: 'Nodes and edges for the client, and the sequence number they reflect',
+        parameters: [ws, ...['types', 'city', 'region', 'theme'].map((name) => ({ name, in: 'query', schema: { type: 'string' } }))],
+        responses: { '200': ok('{ workspaceId, seq, nodes, edges }'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/relationships': {
+      get: { summary: 'List relationships', parameters: [ws], responses: { '200': ok('Page of edges'), ...errors } },
+      post: { summary: 'Create a relationship', parameters: [ws, ...writeParams], requestBody: body(ref('RelationshipCreate')), responses: writeResponses('201') },
+    },
+    '/api/v1/workspaces/{workspaceId}/relationships/{id}': {
+      get: { summary: 'One relationship', parameters: [ws, id], responses: { '200': ok('{ edge }'), ...errors } },
+      patch: { summary: 'Update a relationship', parameters: [ws, id, ...writeParams], requestBody: body(ref('RelationshipUpdate')), responses: writeResponses('200') },
+      delete: { summary: 'Delete a relationship', parameters: [ws, id, ...writeParams], responses: writeResponses('200') },
+    },
+    '/api/v1/workspaces/{workspaceId}/changes': {
+      get: { summary: 'Applied changes after a sequence number (?after=&limit=)', parameters: [ws], responses: { '200': ok('{ items, lastSeq }'), ...errors } },
+      post: { summary: 'Many changes in one request, applied in order', parameters: [ws, ...writeParams], requestBody: body({ type: 'object', properties: { changes: { type: 'array', items: ref('ChangeInput') } } }), responses: writeResponses('200') },
+    },
+    '/api/v1/workspaces/{workspaceId}/changes/failed': { get: { summary: 'Changes that were finally not applied, with the reason', parameters: [ws], responses: { '200': ok('{ items }') } } },
+    '/api/v1/workspaces/{workspaceId}/changes/{changeId}': {
+      get: { summary: 'One change: applied, queued or failed', parameters: [ws, { name: 'changeId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('Change state'), ...errors } },
+    },
+    '/api/v1/changes': {
+      post: { summary: 'Batch of changes for the workspace named in the body', parameters: writeParams, requestBody: body({ type: 'object', properties: { workspaceId: { type: 'string' }, changes: { type: 'array', items: ref('ChangeInput') } } }), responses: writeResponses('200') },
+    },
+    '/api/v1/search': {
+      get: {
+        summary: 'Full-text search over names and aliases (Finnish-aware)',
+        parameters: ['q', 'workspace', 'types', 'limit'].map((name) => ({ name, in: 'query', required: name === 'q', schema: { type: 'string' } })),
+        responses: { '200': ok('{ q, items: [{ id, type, name, aliases, score }] }'), ...errors },
+      },
+    },
+  };
+  for (const [collection, type] of Object.entries(COLLECTIONS)) {
+    if (type === 'Workspace') continue;
+    paths[`/api/v1/workspaces/{workspaceId}/${collection}`] = {
+      get: { summary: `List ${collection} (q, city, region, theme, orgType, limit, offset)`, parameters: [ws], responses: { '200': ok('{ items, total, limit, offset }'), ...errors } },
+      post: { summary: `Create a ${type}`, parameters: [ws, ...writeParams], requestBody: body(ref(`${type}Create`)), responses: writeResponses('201') },
+    };
+    paths[`/api/v1/workspaces/{workspaceId}/${collection}/{id}`] = {
+      get: { summary: `One ${type} with its links and neighbours`, parameters: [ws, id], responses: { '200': ok('{ node, edges, neighbours }'), ...errors } },
+      patch: { summary: `Update a ${type} (baseVersion or If-Match for optimistic locking)`, parameters: [ws, id, ...writeParams], requestBody: body(ref(`${type}Update`)), responses: writeResponses('200') },
+      delete: { summary: `Delete a ${type} and its links`, parameters: [ws, id, ...writeParams], responses: writeResponses('200') },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Verkosto API', version: '1', description: 'Live stakeholder networks for regional cooperation. Every write is a change event applied by the worker and pushed over socket.io.' },
+    paths,
+    components: { schemas },
+  };
+}

@@ -1,0 +1,18 @@
+import type { ChangeSubmitter } from '../commands/submit-changes';
+import type { Config } from '../infra/config';
+import type { Logger } from '../infra/logger';
+import type { GraphDb } from '../infra/neo4j';
+import type { Redis } from 'ioredis';
+import type { GraphReads } from '../services/graph-reads';
+
+/** What the routes need; createApp receives it, so tests can build the app in-process. */
+export interface ApiDeps {
+  config: Config;
+  logger: Logger;
+  db: GraphDb;
+  redis: Redis;
+  reads: GraphReads;
+  submitter: ChangeSubmitter;
+  /** Neo4j and Redis state for /health. */
+  redisPing(): Promise<number>;
+}

@@ -1,0 +1,58 @@
+/**
+ * The API process: HTTP + socket.io on one server, wired to Neo4j, Redis and the changes queue.
+ * startApiServer(config) is what api/main.ts runs and what tests call (PORT 0 for a free port).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { ChangeSubmitter } from './commands/submit-changes';
+import type { Config } from './infra/config';
+import { createChangesQueue, createChangesQueueEvents } from './infra/queue';
+import { createCoreServices } from './infra/services';
+import { GraphReads } from './services/graph-reads';
+import { attachSockets, type VerkostoServer } from './sockets/workspace-sockets';
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  io: VerkostoServer;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(config: Config): Promise<ApiServer> {
+  const core = createCoreServices(config, 'api');
+  const queue = createChangesQueue(config);
+  const queueEvents = createChangesQueueEvents(config);
+  await queueEvents.waitUntilReady();
+  const reads = new GraphReads(core.db);
+  const submitter = new ChangeSubmitter(config, queue, queueEvents, core.redis);
+  const redisPing = async () => {
+    const started = performance.now();
+    await core.redis.ping();
+    return performance.now() - started;
+  };
+  const app = createApp({ ...core, reads, submitter, queue, redisPing });
+  const server = http.createServer(app);
+  const sockets = attachSockets(server, { config, logger: core.logger, reads });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+  core.logger.info({ url }, 'API listening');
+
+  return {
+    url,
+    port,
+    io: sockets.io,
+    async close() {
+      await sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([queueEvents.close(), queue.close()]);
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Tells the clients: applied changes go to their workspace's socket.io room through Redis (the API's
+ * Redis adapter delivers them; the worker holds no sockets), in sequence order; changes finally not
+ * applied go to the room as change:failed and to the visible failed list.
+ */
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import type { AppliedChange, ServerToClientEvents } from '../domain/events';
+import { workspaceRoom } from '../domain/events';
+import type { Config } from '../api/infra/config';
+import { recordFailedChanges, type FailedChange } from '../api/infra/failed-changes';
+import { socketChannelKey } from '../api/infra/queue';
+
+export class Announcer {
+  private readonly emitter: Emitter<ServerToClientEvents>;
+
+  constructor(
+    private readonly config: Config,
+    private readonly redis: Redis,
+  ) {
+    this.emitter = new Emitter<ServerToClientEvents>(redis, { key: socketChannelKey(config) });
+  }
+
+  applied(changes: AppliedChange[]): void {
+    for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
+      this.emitter.to(workspaceRoom(change.workspaceId)).emit(change.event, change as never);
+    }
+  }
+
+  async failed(failures: FailedChange[]): Promise<void> {
+    for (const f of failures) {
+      this.emitter.to(workspaceRoom(f.workspaceId)).emit('change:failed', { changeId: f.changeId, workspaceId: f.workspaceId, code: f.code, reason: f.reason, final: true });
+    }
+    await recordFailedChanges(this.redis, this.config, failures);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The worker process: takes change jobs from the queue (many at once), applies them in batched
+ * transactions through the batcher, and announces the results. A change that can never succeed fails
+ * at once (UnrecoverableError); one that may succeed later (a link whose node is not there yet, the
+ * database away) is retried with backoff, and lands in the failed list when attempts run out.
+ */
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { z } from 'zod';
+import { CHANGE_OPS, type Change } from '../domain/changes';
+import { CHANGES_QUEUE, type JobMap, type JobName, type JobResult } from '../domain/jobs';
+import { failureText, rejection, type Rejection } from '../domain/rejections';
+import type { Config } from '../api/infra/config';
+import type { FailedChange } from '../api/infra/failed-changes';
+import { createRedis } from '../api/infra/redis';
+import { createCoreServices } from '../api/infra/services';
+import { Announcer } from './announce';
+import { applyBatch, type Outcome } from './apply-changes';
+import { ChangeBatcher } from './batcher';
+
+type ChangeJob = Job<JobMap[JobName], JobResult, JobName>;
+
+/** The envelope every change must have; its data is validated by the entity schemas when applied. */
+const EnvelopeSchema = z.object({
+  id: z.string().min(1),
+  op: z.enum(CHANGE_OPS),
+  workspaceId: z.string().min(1),
+  actor: z.string().min(1),
+  at: z.string().datetime({ offset: true }),
+});
+
+export interface RunningWorker {
+  worker: Worker<JobMap[JobName], JobResult, JobName>;
+  close(): Promise<void>;
+}
+
+export function changesOf(job: ChangeJob): unknown[] {
+  if (job.name === 'change:apply') return [(job.data as JobMap['change:apply']).change];
+  const { changes } = job.data as JobMap['changes:apply'];
+  return Array.isArray(changes) ? changes : [changes];
+}
+
+export async function startWorker(config: Config): Promise<RunningWorker> {
+  const core = createCoreServices(config, 'worker');
+  const announcer = new Announcer(config, core.redis);
+  const batcher = new ChangeBatcher(async (changes) => {
+    const outcomes = await applyBatch(core.db, changes);
+    announcer.applied(outcomes.flatMap((o) => ('applied' in o ? [o.applied] : [])));
+    return outcomes;
+  }, config.BATCH_MAX);
+
+  const failedRecord = (job: ChangeJob, change: Change, r: Pick<Rejection, 'code' | 'reason'>): FailedChange => ({
+    changeId: change.id,
+    workspaceId: change.workspaceId,
+    op: change.op,
+    actor: change.actor,
+    code: r.code,
+    reason: r.reason,
+    attempts: job.attemptsMade + 1,
+    failedAt: new Date().toISOString(),
+    change,
+  });
+
+  async function processJob(job: ChangeJob): Promise<JobResult> {
+    const raw = changesOf(job);
+    const malformed = raw.findIndex((c) => !EnvelopeSchema.safeParse(c).success);
+    if (malformed >= 0 || raw.length === 0) throw new UnrecoverableError(failureText(rejection('MALFORMED_JOB', `change ${malformed} of job ${job.id} is not a change event`)));
+    const changes = raw as Change[];
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+    let outcomes: Outcome[];
+    try {
+      outcomes = await batcher.submit(changes);
+    } catch (err) {
+      // The database did not take the batch (away, or restarting): all of this job may succeed later.
+      const r = rejection('DATABASE_UNAVAILABLE', (err as Error).message);
+      if (finalAttempt) await announcer.failed(changes.map((c) => failedRecord(job, c, r)));
+      throw new Error(failureText(r));
+    }
+
+    const rejected = outcomes.flatMap((o, i) => ('rejected' in o ? [{ change: changes[i], rejection: o.rejected }] : []));
+    const retryLater = rejected.find((r) => r.rejection.retryable);
+    if (retryLater && !finalAttempt) throw new Error(failureText(retryLater.rejection));
+    if (rejected.length) await announcer.failed(rejected.map((r) => failedRecord(job, r.change, r.rejection)));
+    if (job.name === 'change:apply' && rejected.length) throw new UnrecoverableError(failureText(rejected[0].rejection));
+
+    const applied = outcomes.flatMap((o) => ('applied' in o ? [o.applied] : []));
+    return {
+      applied: applied.map((a) => ({ changeId: a.changeId, seq: a.seq })),
+      failed: rejected.map((r) => ({ changeId: r.change.id, code: r.rejection.code, reason: r.rejection.reason })),
+      ...(job.name === 'change:apply' && { change: applied[0] }),
+    };
+  }
+
+  const worker = new Worker<JobMap[JobName], JobResult, JobName>(CHANGES_QUEUE, processJob, {
+    connection: createRedis(config, 'blocking'),
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on('error', (err) => core.logger.error({ err }, 'worker error'));
+  await worker.waitUntilReady();
+  core.logger.info({ concurrency: config.WORKER_CONCURRENCY, batchMax: config.BATCH_MAX }, 'worker started');
+
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      await core.close();
+    },
+  };
+}
