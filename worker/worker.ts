@@ -11,7 +11,7 @@ import { CHANGES_QUEUE, type JobMap, type JobName, type JobResult } from '../dom
 import { failureText, rejection, type Rejection } from '../domain/rejections';
 import type { Config } from '../api/infra/config';
 import type { FailedChange } from '../api/infra/failed-changes';
-import { createRedis } from '../api/infra/redis';
+import { redisOptions } from '../api/infra/redis';
 import { createCoreServices } from '../api/infra/services';
 import { Announcer } from './announce';
 import { applyBatch, type Outcome } from './apply-changes';
@@ -92,7 +92,7 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
   }
 
   const worker = new Worker<JobMap[JobName], JobResult, JobName>(CHANGES_QUEUE, processJob, {
-    connection: createRedis(config, 'blocking'),
+    connection: redisOptions(config, 'blocking'),
     prefix: config.REDIS_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
   });

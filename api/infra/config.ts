@@ -86,3 +86,8 @@ export function childEnv(settings: Record<string, string | number | boolean>): R
   for (const [k, v] of Object.entries(settings)) env[k] = String(v);
   return env;
 }
+
+/** The same settings with some replaced (tests and the benchmark run variants side by side). */
+export function withOverrides(config: Config, overrides: Partial<Config>): Config {
+  return Object.freeze({ ...config, ...overrides });
+}

@@ -5,19 +5,19 @@
 import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import { CHANGES_QUEUE, type JobMap, type JobName, type JobResult } from '../../domain/jobs';
 import type { Config } from './config';
-import { createRedis } from './redis';
+import { redisOptions } from './redis';
 
 export type ChangesQueue = Queue<JobMap[JobName], JobResult, JobName>;
 
 export function createChangesQueue(config: Config): ChangesQueue {
   return new Queue<JobMap[JobName], JobResult, JobName>(CHANGES_QUEUE, {
-    connection: createRedis(config, 'blocking'),
+    connection: redisOptions(config, 'blocking'),
     prefix: config.REDIS_PREFIX,
   });
 }
 
 export function createChangesQueueEvents(config: Config): QueueEvents {
-  return new QueueEvents(CHANGES_QUEUE, { connection: createRedis(config, 'blocking'), prefix: config.REDIS_PREFIX });
+  return new QueueEvents(CHANGES_QUEUE, { connection: redisOptions(config, 'blocking'), prefix: config.REDIS_PREFIX });
 }
 
 /** Options for a job: retries with exponential backoff, bounded history in Redis. */

@@ -1,14 +1,27 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from './config';
 
+export type RedisPurpose = 'command' | 'blocking' | 'subscriber';
+
 /**
- * A new ioredis connection. BullMQ workers and socket.io subscribers need their own connection each,
- * and BullMQ requires maxRetriesPerRequest: null on blocking connections.
+ * Connection options from REDIS_URL. BullMQ gets these options rather than a connection, so that it
+ * owns (and closes) the connections it makes; blocking connections need maxRetriesPerRequest: null.
  */
-export function createRedis(config: Pick<Config, 'REDIS_URL'>, purpose: 'command' | 'blocking' | 'subscriber' = 'command') {
-  return new Redis(config.REDIS_URL, {
+export function redisOptions(config: Pick<Config, 'REDIS_URL'>, purpose: RedisPurpose = 'command'): RedisOptions {
+  const url = new URL(config.REDIS_URL);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: purpose === 'command' ? 3 : null,
     enableAutoPipelining: purpose === 'command',
-    lazyConnect: false,
-  });
+  };
+}
+
+/** A new ioredis connection; the caller closes it. */
+export function createRedis(config: Pick<Config, 'REDIS_URL'>, purpose: RedisPurpose = 'command') {
+  return new Redis(redisOptions(config, purpose));
 }
