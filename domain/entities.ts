@@ -47,7 +47,11 @@ export const IdSchema = z
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real calendar date');
+  .refine((s) => {
+    // Date.parse rolls 2025-02-30 over to March; a real date survives the round trip unchanged.
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
 
 const name = z.string().trim().min(1, 'must not be empty').max(300);
 const text = z.string().max(10_000);

@@ -27,27 +27,29 @@ function dataSchemaOf(input: ChangeInput): { path: string; schema: z.ZodTypeAny;
   }
 }
 
-/** The whole batch must be valid; nothing is queued otherwise. */
-export const BatchSchema = z
-  .array(ChangeInputSchema)
+const BatchArraySchema = z
+  .array(z.unknown())
   .min(1, 'a batch needs at least one change')
-  .max(MAX_BATCH, `at most ${MAX_BATCH} changes in one batch`)
-  .superRefine((inputs, ctx) => {
-    inputs.forEach((input, i) => {
-      const data = dataSchemaOf(input);
-      const result = data?.schema.safeParse(data.value);
-      if (data && result && !result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [i, data.path, ...issue.path] });
-      }
-    });
-  });
+  .max(MAX_BATCH, `at most ${MAX_BATCH} changes in one batch`);
 
+const under = (prefix: (string | number)[], issues: z.ZodIssue[]) => issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+
+/** The whole batch must be valid, and every bad item is reported; nothing is queued otherwise. */
 export function parseBatch(value: unknown): ChangeInput[] {
-  const result = BatchSchema.safeParse(value);
-  if (!result.success) {
-    throw validationFailed(new z.ZodError(result.error.issues.map((i) => ({ ...i, path: ['changes', ...i.path] }))));
-  }
-  return result.data;
+  const items = BatchArraySchema.safeParse(value);
+  if (!items.success) throw validationFailed(new z.ZodError(under(['changes'], items.error.issues)));
+  const issues: z.ZodIssue[] = [];
+  const inputs: ChangeInput[] = [];
+  items.data.forEach((item, i) => {
+    const input = ChangeInputSchema.safeParse(item);
+    if (!input.success) return void issues.push(...under(['changes', i], input.error.issues));
+    const data = dataSchemaOf(input.data);
+    const result = data?.schema.safeParse(data.value);
+    if (data && result && !result.success) issues.push(...under(['changes', i, data.path], result.error.issues));
+    inputs.push(input.data);
+  });
+  if (issues.length) throw validationFailed(new z.ZodError(issues));
+  return inputs;
 }
 
 export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[]): Change[] {
