@@ -76,9 +76,20 @@ export class GraphDb {
     return applied;
   }
 
-  async ping(): Promise<number> {
+  /** One round trip without the driver's retries, so that /health answers quickly when Neo4j is away. */
+  async ping(timeoutMs = 3000): Promise<number> {
     const started = performance.now();
-    await this.read('health-ping');
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        session.run(this.queries['health-ping']),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => {});
+    }
     return performance.now() - started;
   }
 

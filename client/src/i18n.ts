@@ -50,6 +50,7 @@ const fi = {
   'live.noRecent': 'Ei muutoksia tämän istunnon aikana',
   'live.caughtUp': '{count} väliin jäänyttä muutosta haettu',
   'live.failed': 'Muutos epäonnistui: {reason}',
+  'live.status': 'Yhteyden tila',
 
   'change.node:created': '{actor} lisäsi: {name}',
   'change.node:updated': '{actor} muokkasi: {name}',
@@ -115,6 +116,11 @@ const fi = {
   'form.relType': 'Yhteyden tyyppi',
   'form.from': 'Mistä',
   'form.to': 'Mihin',
+  'form.editLinkTitle': 'Muokkaa yhteyttä: {name}',
+  'form.listHint': 'Yksi riville',
+  'form.invalidEmail': 'anna sähköpostiosoite',
+  'form.invalidUrl': 'anna verkko-osoite (https://…)',
+  'form.endBeforeStart': 'päättymispäivä ei voi olla ennen alkamispäivää',
 
   'error.network': 'Palvelimeen ei saada yhteyttä',
   'error.generic': 'Virhe: {message}',
@@ -246,6 +252,7 @@ const en: Messages = {
   'live.noRecent': 'No changes during this session',
   'live.caughtUp': 'Caught up with {count} missed changes',
   'live.failed': 'A change failed: {reason}',
+  'live.status': 'Connection status',
 
   'change.node:created': '{actor} added {name}',
   'change.node:updated': '{actor} edited {name}',
@@ -311,6 +318,11 @@ const en: Messages = {
   'form.relType': 'Link type',
   'form.from': 'From',
   'form.to': 'To',
+  'form.editLinkTitle': 'Edit link: {name}',
+  'form.listHint': 'One per line',
+  'form.invalidEmail': 'enter an email address',
+  'form.invalidUrl': 'enter a web address (https://…)',
+  'form.endBeforeStart': 'the end date cannot be before the start date',
 
   'error.network': 'Cannot reach the server',
   'error.generic': 'Error: {message}',
@@ -439,6 +451,7 @@ const sv: Messages = {
   'live.noRecent': 'Inga ändringar under den här sessionen',
   'live.caughtUp': '{count} missade ändringar hämtades',
   'live.failed': 'En ändring misslyckades: {reason}',
+  'live.status': 'Anslutningens status',
 
   'change.node:created': '{actor} lade till {name}',
   'change.node:updated': '{actor} ändrade {name}',
@@ -504,6 +517,11 @@ const sv: Messages = {
   'form.relType': 'Kopplingstyp',
   'form.from': 'Från',
   'form.to': 'Till',
+  'form.editLinkTitle': 'Redigera kopplingen: {name}',
+  'form.listHint': 'En per rad',
+  'form.invalidEmail': 'ange en e-postadress',
+  'form.invalidUrl': 'ange en webbadress (https://…)',
+  'form.endBeforeStart': 'slutdatumet kan inte vara före startdatumet',
 
   'error.network': 'Servern kan inte nås',
   'error.generic': 'Fel: {message}',
