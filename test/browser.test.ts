@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The client in a real browser (Debian's chromium through playwright-core): the page draws the demo
  * network, and a change made through the API appears on the open page without a reload.

@@ -2,7 +2,7 @@
  * A change that fails does not block the others in its batch; it retries when it may still succeed,
  * and lands in the visible failed list with its reason, announced to the workspace's clients.
  */
-import { connectSocket, createWorkspace, cypher, eventually, join, snapshot, startStack, type TestStack } from './support/stack';
+import { connectSocket, createWorkspace, cypher, eventually, join, startStack, type TestStack } from './support/stack';
 import { randomUUID } from 'node:crypto';
 import type { Change } from '../domain/changes';
 import type { ChangeFailed } from '../domain/events';
