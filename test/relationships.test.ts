@@ -72,3 +72,20 @@ test('deleting a node removes its links, and the graph no longer shows them', as
   expect(graph.body.nodes.map((n: { id: string }) => n.id)).not.toContain(temp);
   expect(graph.body.edges.filter((e: { source: string }) => e.source === temp)).toEqual([]);
 });
+
+test('each relationship gets the type it was created with, also one after another (Neo4j 5.26.0 cached the first)', async () => {
+  const theme = (await stack.http.post(`/api/v1/workspaces/${ws}/themes?wait=true`, { name: 'Akkukemia' })).body.id;
+  const made: [string, string][] = [];
+  for (const [type, from, to] of [
+    ['LOCATED_IN', org, city],
+    ['FOCUSES_ON', project, theme],
+    ['PARTNER_IN', org, project],
+    ['FOCUSES_ON', org, theme],
+  ] as const) {
+    const res = await stack.http.post(`${rels()}?wait=true`, { type, from, to });
+    expect(res.status).toBe(201);
+    made.push([res.body.id, type]);
+  }
+  const stored = await cypher<{ id: string; type: string }>(stack, 'MATCH ()-[r]->() WHERE r.id IN $ids RETURN r.id AS id, type(r) AS type', { ids: made.map(([id]) => id) });
+  expect(new Map(stored.map((r) => [r.id, r.type]))).toEqual(new Map(made));
+});

@@ -14,7 +14,12 @@ async function lookup(reads: GraphReads, workspaceId: string, ids: string[]) {
   return found;
 }
 
-export async function precheckNodeCreate(reads: GraphReads, workspaceId: string, nodeId: string): Promise<void> {
+/** A new node: the workspace must exist, and an id the caller chose must be free (generated ids are). */
+export async function precheckNodeCreate(reads: GraphReads, workspaceId: string, nodeId: string, idChosen: boolean): Promise<void> {
+  if (!idChosen) {
+    if (!(await reads.workspaceExists(workspaceId))) throw notFound('Workspace', workspaceId);
+    return;
+  }
   const found = await lookup(reads, workspaceId, [nodeId]);
   const existing = found.get(nodeId);
   if (existing?.type) throw conflict('ALREADY_EXISTS', `The id "${nodeId}" is already used by a ${existing.type}`, { id: nodeId });

@@ -9,7 +9,7 @@ import { Job, type QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Change } from '../../domain/changes';
 import type { JobResult } from '../../domain/jobs';
-import { fromRejection, unprocessable } from '../errors';
+import { conflict, fromRejection, unprocessable } from '../errors';
 import type { Config } from '../infra/config';
 import { addJob, type ChangesQueue } from '../infra/queue';
 import { redisKeys } from '../infra/services';
@@ -23,14 +23,16 @@ export interface WriteContext {
 }
 
 /**
- * The claim on an Idempotency-Key. A replay (same key, same body) skips the prechecks: its change may
- * already be applied, which would make them fail. A failed precheck frees the key for the corrected
- * request.
+ * The claim on an Idempotency-Key. The first request with a key holds it as "pending" while its
+ * prechecks run, then marks it "accepted" (and queues its change); a failed precheck frees the key
+ * for the corrected request. A replay (same key, same body) waits for the first to be accepted and
+ * skips the prechecks: its change may already be applied, which would make them fail.
  */
 export class KeyClaim {
   constructor(
     readonly replay: boolean,
-    private readonly release: () => Promise<unknown>,
+    private readonly onAccepted: () => Promise<unknown>,
+    private readonly onRefused: () => Promise<unknown>,
   ) {}
 
   async precheck(check: () => Promise<unknown>): Promise<void> {
@@ -38,11 +40,15 @@ export class KeyClaim {
     try {
       await check();
     } catch (err) {
-      await this.release();
+      await this.onRefused();
       throw err;
     }
+    await this.onAccepted();
   }
 }
+
+const KEY_TTL_S = 24 * 3600;
+const PENDING_WAIT_MS = 10_000;
 
 export class ChangeSubmitter {
   private readonly keys;
@@ -58,16 +64,28 @@ export class ChangeSubmitter {
 
   /** Claims the idempotency key for this body; a key reused with another body is a 422. */
   async claimKey(ctx: WriteContext, body: unknown): Promise<KeyClaim> {
-    if (!ctx.idempotencyKey) return new KeyClaim(false, async () => {});
+    if (!ctx.idempotencyKey) return new KeyClaim(false, async () => {}, async () => {});
     const key = this.keys.idempotency(ctx.workspaceId, ctx.idempotencyKey);
     const hash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
-    const claimed = await this.redis.set(key, hash, 'EX', 24 * 3600, 'NX');
-    if (claimed) return new KeyClaim(false, () => this.redis.del(key));
-    const stored = await this.redis.get(key);
-    if (stored !== null && stored !== hash) {
-      throw unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a request with another body');
+    const deadline = Date.now() + PENDING_WAIT_MS;
+    for (;;) {
+      if (await this.redis.set(key, `pending:${hash}`, 'EX', KEY_TTL_S, 'NX')) {
+        return new KeyClaim(
+          false,
+          () => this.redis.set(key, `accepted:${hash}`, 'KEEPTTL', 'XX'),
+          () => this.redis.del(key),
+        );
+      }
+      const stored = await this.redis.get(key);
+      if (stored === null) continue; // freed by a refused first request: claim it afresh
+      const [state, storedHash] = stored.split(':');
+      if (storedHash !== hash) {
+        throw unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a request with another body');
+      }
+      if (state === 'accepted') return new KeyClaim(true, async () => {}, async () => {});
+      if (Date.now() > deadline) throw conflict('IDEMPOTENCY_KEY_BUSY', 'A request with this Idempotency-Key is still being checked; retry shortly');
+      await new Promise((r) => setTimeout(r, 20));
     }
-    return new KeyClaim(true, async () => {});
   }
 
   /** Queues one change; resolves with the worker's result when ctx.wait, otherwise null. */

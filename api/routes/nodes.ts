@@ -37,7 +37,7 @@ export function nodesRouter({ config, reads, submitter }: ApiDeps): Router {
     const claim = await submitter.claimKey(ctx, { op: 'node:create', nodeType, body: req.body });
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const nodeId = givenId ?? nodeIdFor(nodeType, props.name, changeId);
-    await claim.precheck(() => precheckNodeCreate(reads, workspaceId, nodeId));
+    await claim.precheck(() => precheckNodeCreate(reads, workspaceId, nodeId, givenId !== undefined));
     const change: NodeCreateChange = { id: changeId, op: 'node:create', workspaceId, actor: ctx.actor, at: new Date().toISOString(), nodeType, nodeId, props };
     sendWriteResult(res, { workspaceId, changeId, id: nodeId }, await submitter.submitOne(change, ctx), 201);
   });

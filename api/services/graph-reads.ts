@@ -48,7 +48,17 @@ export interface WorkspaceSummary {
 const view = (viewer: Viewer) => (node: GraphNode) => (viewer.editor ? editorNode(node) : publicNode(node));
 
 export class GraphReads {
+  /** Workspaces seen to exist. There is no way to delete a workspace, so a yes stays true. */
+  private readonly knownWorkspaces = new Set<string>();
+
   constructor(private readonly db: GraphDb) {}
+
+  async workspaceExists(workspaceId: string): Promise<boolean> {
+    if (this.knownWorkspaces.has(workspaceId)) return true;
+    const found = (await this.lookup(workspaceId, [workspaceId])).get(workspaceId)?.type === 'Workspace';
+    if (found) this.knownWorkspaces.add(workspaceId);
+    return found;
+  }
 
   async workspace(workspaceId: string): Promise<WorkspaceSummary | null> {
     const [row] = await this.db.read<WorkspaceSummary>('workspace-get', { workspaceId });
