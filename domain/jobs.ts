@@ -3,10 +3,13 @@ import type { Change } from './changes';
 import type { AppliedChange } from './events';
 
 export interface JobMap {
-  /** One change from a single-entity request; the worker micro-batches these into transactions. */
+  /** One change; the worker micro-batches these into transactions. */
   'change:apply': { change: Change };
-  /** Many changes from one batch request, applied in as few transactions as possible, in order. */
-  'changes:apply': { changes: Change[] };
+  /**
+   * Many changes, applied in order in as few transactions as possible: one batch request, or (grouped)
+   * the single-change requests an API process received within a few milliseconds of each other.
+   */
+  'changes:apply': { changes: Change[]; grouped?: boolean };
 }
 export type JobName = keyof JobMap;
 
@@ -16,6 +19,15 @@ export interface JobResult {
   failed: { changeId: string; code: string; reason: string }[];
   /** The applied event of a single change, with the stored entity. */
   change?: AppliedChange;
+  /** For grouped jobs: every applied event, so each waiting request can answer with its entity. */
+  events?: AppliedChange[];
 }
 
 export const CHANGES_QUEUE = 'verkosto-changes';
+
+/** The changes a job carries (unchecked: a job's data comes from Redis and may be malformed). */
+export function changesOf(job: { name: string; data: unknown }): unknown[] {
+  if (job.name === 'change:apply') return [(job.data as JobMap['change:apply']).change];
+  const { changes } = job.data as JobMap['changes:apply'];
+  return Array.isArray(changes) ? changes : [changes];
+}

@@ -45,8 +45,11 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
   for (const row of logged) outcomes.set(row.changeId, { changeId: row.changeId, applied: { ...JSON.parse(row.event), seq: row.seq } });
 
   const pending: Change[] = [];
+  const seen = new Set<string>();
   for (const change of changes) {
-    if (outcomes.has(change.id)) continue;
+    // Already in the log, or twice in this batch (a retried request): one outcome for every copy.
+    if (outcomes.has(change.id) || seen.has(change.id)) continue;
+    seen.add(change.id);
     const valid = validateChangeData(change);
     if (valid.success) pending.push(change);
     else {

@@ -7,7 +7,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { z } from 'zod';
 import { CHANGE_OPS, type Change } from '../domain/changes';
-import { CHANGES_QUEUE, type JobMap, type JobName, type JobResult } from '../domain/jobs';
+import { CHANGES_QUEUE, changesOf, type JobMap, type JobName, type JobResult } from '../domain/jobs';
 import { failureText, rejection, type Rejection } from '../domain/rejections';
 import type { Config } from '../api/infra/config';
 import type { FailedChange } from '../api/infra/failed-changes';
@@ -33,11 +33,6 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export function changesOf(job: ChangeJob): unknown[] {
-  if (job.name === 'change:apply') return [(job.data as JobMap['change:apply']).change];
-  const { changes } = job.data as JobMap['changes:apply'];
-  return Array.isArray(changes) ? changes : [changes];
-}
 
 export async function startWorker(config: Config): Promise<RunningWorker> {
   const core = createCoreServices(config, 'worker');
@@ -88,6 +83,7 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
       applied: applied.map((a) => ({ changeId: a.changeId, seq: a.seq })),
       failed: rejected.map((r) => ({ changeId: r.change.id, code: r.rejection.code, reason: r.rejection.reason })),
       ...(job.name === 'change:apply' && { change: applied[0] }),
+      ...((job.data as JobMap['changes:apply']).grouped && { events: applied }),
     };
   }
 

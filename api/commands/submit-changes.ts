@@ -12,6 +12,7 @@ import type { JobResult } from '../../domain/jobs';
 import { conflict, fromRejection, unprocessable } from '../errors';
 import type { Config } from '../infra/config';
 import { addJob, type ChangesQueue } from '../infra/queue';
+import { GroupedEnqueuer } from './grouped-enqueuer';
 import { redisKeys } from '../infra/services';
 import { parseFailureText } from '../../domain/rejections';
 
@@ -52,6 +53,7 @@ const PENDING_WAIT_MS = 10_000;
 
 export class ChangeSubmitter {
   private readonly keys;
+  private readonly enqueuer: GroupedEnqueuer;
 
   constructor(
     private readonly config: Config,
@@ -60,6 +62,7 @@ export class ChangeSubmitter {
     private readonly redis: Redis,
   ) {
     this.keys = redisKeys(config);
+    this.enqueuer = new GroupedEnqueuer(config, queue, redis);
   }
 
   /** Claims the idempotency key for this body; a key reused with another body is a 422. */
@@ -88,10 +91,24 @@ export class ChangeSubmitter {
     }
   }
 
-  /** Queues one change; resolves with the worker's result when ctx.wait, otherwise null. */
+  /**
+   * Queues one change (grouped with others arriving at the same moment); with ctx.wait resolves with
+   * its applied event, or throws the AppError of its rejection. Otherwise, or on time-out, null.
+   */
   async submitOne(change: Change, ctx: WriteContext): Promise<JobResult | null> {
-    await addJob(this.queue, this.config, 'change:apply', { change }, change.id);
-    return ctx.wait ? this.waitFor(change.id) : null;
+    const jobId = await this.enqueuer.add(change);
+    if (!ctx.wait) return null;
+    const result = await this.waitFor(jobId);
+    if (!result) return null;
+    const failure = result.failed.find((f) => f.changeId === change.id);
+    if (failure) throw fromRejection(failure.code, failure.reason);
+    const event = result.events?.find((e) => e.changeId === change.id);
+    return { applied: event ? [{ changeId: event.changeId, seq: event.seq }] : [], failed: [], change: event };
+  }
+
+  /** The job carrying a change, while it is remembered (for the change's status). */
+  jobOfChange(changeId: string): Promise<string | null> {
+    return this.redis.get(this.keys.jobOfChange(changeId));
   }
 
   /** Queues many changes as one job, applied in order in as few transactions as possible. */

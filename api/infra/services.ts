@@ -36,4 +36,5 @@ export function createCoreServices(config: Config, name: string): CoreServices {
 export const redisKeys = (config: Pick<Config, 'REDIS_PREFIX'>) => ({
   idempotency: (workspaceId: string, key: string) => `${config.REDIS_PREFIX}:idem:${workspaceId}:${key}`,
   failed: (workspaceId: string) => `${config.REDIS_PREFIX}:failed:${workspaceId}`,
+  jobOfChange: (changeId: string) => `${config.REDIS_PREFIX}:change-job:${changeId}`,
 });

@@ -5,6 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { Job } from 'bullmq';
+import { changesOf, type JobResult } from '../../domain/jobs';
 import { batchIdFor, changeIdsFor } from '../commands/change-ids';
 import { parseBatch, toChanges } from '../commands/batch-changes';
 import { notFound } from '../errors';
@@ -45,12 +46,14 @@ export function changesRouter(deps: ApiDeps & { queue: ChangesQueue }): Router {
     const { workspaceId, changeId } = parse(ChangeParamsSchema, req.params, 'params');
     const applied = await reads.change(changeId);
     if (applied && applied.workspaceId === workspaceId) return void res.json({ ...applied, status: 'applied' });
-    const job = await Job.fromId(queue, changeId);
-    if (!job || (job.name === 'change:apply' && (job.data as { change: { workspaceId: string } }).change.workspaceId !== workspaceId)) {
-      throw notFound('Change', changeId);
-    }
+    const jobId = (await submitter.jobOfChange(changeId)) ?? changeId;
+    const job = await Job.fromId<unknown, JobResult>(queue, jobId);
+    const carried = job && (changesOf(job).find((c) => (c as { id?: string }).id === changeId) as { workspaceId?: string } | undefined);
+    if (!job || carried?.workspaceId !== workspaceId) throw notFound('Change', changeId);
     const state = await job.getState();
-    res.json({ changeId, workspaceId, status: state === 'failed' ? 'failed' : 'queued', state, attempts: job.attemptsMade, reason: job.failedReason || undefined });
+    const rejected = job.returnvalue?.failed?.find((f) => f.changeId === changeId);
+    const status = state === 'failed' || rejected ? 'failed' : 'queued';
+    res.json({ changeId, workspaceId, status, state, attempts: job.attemptsMade, reason: rejected?.reason ?? (job.failedReason || undefined), code: rejected?.code });
   });
 
   async function submitBatch(req: Request, res: Response, workspaceId: string, changesValue: unknown) {
