@@ -218,8 +218,8 @@ async function runForeground(child: ChildProcess): Promise<number> {
 }
 
 /**
- * --forceExit: a handle left open by a test (a socket, a timer) must not keep CI waiting forever once
- * every test has finished; Jest still names the problem, and `npm test -- --detectOpenHandles` finds it.
+ * Jest runs without --forceExit on purpose: a handle a test leaves open (a socket, a timer) is a leak
+ * the suite should show; `npm test -- --detectOpenHandles` names it.
  */
 async function test(config: Config, args: string[]): Promise<number> {
   const jest = require.resolve('jest/bin/jest', { paths: [config.rootDir] });
@@ -234,7 +234,7 @@ async function test(config: Config, args: string[]): Promise<number> {
   const prefix = `verkosto-test-${randomSuffix()}`;
   say(`test: Neo4j ${stack.neo4jUri}, Redis ${stack.redisUrl} (prefix ${prefix})`);
   const env = childEnv({ NODE_ENV: 'test', NEO4J_URI: stack.neo4jUri, REDIS_URL: stack.redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' });
-  return run(env, ['--runInBand', '--forceExit']);
+  return run(env, ['--runInBand']);
 }
 
 async function bench(config: Config, args: string[]): Promise<number> {
