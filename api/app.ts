@@ -15,6 +15,8 @@ import { nodesRouter } from './routes/nodes';
 import { relationshipsRouter } from './routes/relationships';
 import { searchRouter } from './routes/search';
 import { workspacesRouter } from './routes/workspaces';
+import { authRouter } from './routes/auth';
+import { workshopsRouter } from './routes/workshops';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -38,6 +40,9 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   api.use(changesRouter(deps));
   api.use(relationshipsRouter(deps));
   api.use(searchRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/workshops is not a node collection.
+  api.use(authRouter(deps));
+  api.use(workshopsRouter(deps));
   api.use(nodesRouter(deps));
   app.use('/api/v1', api);
   app.use('/api', notFoundRoute);

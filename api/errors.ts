@@ -33,6 +33,11 @@ export const notFound = (what: string, id: string) => new AppError(404, 'NOT_FOU
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(409, code, message, undefined, extra);
 export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
 export const unavailable = (code: string, message: string) => new AppError(503, code, message);
+export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
+export const forbidden = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(403, code, message, undefined, extra);
+export const gone = (code: string, message: string) => new AppError(410, code, message);
+export const locked = (code: string, message: string) => new AppError(423, code, message);
+export const tooManyRequests = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(429, code, message, undefined, extra);
 
 /** The HTTP answer for a change the worker rejected (codes from domain/rejections). */
 export function fromRejection(code: string, reason: string): AppError {

@@ -6,6 +6,8 @@ import { zodToJsonSchema } from 'zod-to-json-schema';
 import { ChangeInputSchema } from '../domain/changes';
 import { COLLECTIONS, createSchemaFor, NODE_TYPES, updateSchemaFor } from '../domain/entities';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/relationships';
+import { LoginSchema, RegisterSchema } from './routes/auth.schema';
+import { ParticipantJoinSchema, WorkshopCreateSchema } from './routes/workshops.schema';
 
 const json = (schema: Parameters<typeof zodToJsonSchema>[0]) => zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -49,6 +51,10 @@ export function buildOpenApi() {
     RelationshipCreate: json(RelationshipCreateSchema),
     RelationshipUpdate: json(RelationshipUpdateSchema),
     ChangeInput: json(ChangeInputSchema),
+    Register: json(RegisterSchema),
+    Login: json(LoginSchema),
+    WorkshopCreate: json(WorkshopCreateSchema),
+    ParticipantJoin: json(ParticipantJoinSchema),
   };
   for (const type of NODE_TYPES) {
     schemas[`${type}Create`] = json(createSchemaFor(type));
@@ -97,6 +103,7 @@ export function buildOpenApi() {
       },
     },
   };
+  Object.assign(paths, accountAndWorkshopPaths());
   for (const [collection, type] of Object.entries(COLLECTIONS)) {
     if (type === 'Workspace') continue;
     paths[`/api/v1/workspaces/{workspaceId}/${collection}`] = {
@@ -114,5 +121,41 @@ export function buildOpenApi() {
     info: { title: 'Verkosto API', version: '1', description: 'Live stakeholder networks for regional cooperation. Every write is a change event applied by the worker and pushed over socket.io.' },
     paths,
     components: { schemas },
+  };
+}
+
+/** Facilitator accounts (session cookie `verkosto_session`) and workshops (join code, participants). */
+function accountAndWorkshopPaths(): Record<string, unknown> {
+  const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+  const code = { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: '6-character join code from ABCDEFGHJKMNPQRSTUVWXYZ23456789 (any case)' };
+  const cookie = [{ name: 'verkosto_session', in: 'cookie', required: true, schema: { type: 'string' } }];
+  const participant = [{ name: 'Authorization', in: 'header', schema: { type: 'string' }, description: 'Participant <token> (or the X-Participant-Token header)' }];
+  const control = (what: string) => ({
+    post: { summary: `${what} the workshop (its facilitator only); the room gets workshop:state`, parameters: [code, ...cookie], responses: { '200': ok('Public info with the new state'), '401': err('Not signed in'), '403': err('NOT_FACILITATOR'), '410': err('Closed or ended'), ...errors } },
+  });
+  return {
+    '/api/v1/auth/register': {
+      post: { summary: 'Create a facilitator account and sign in (sets the session cookie)', requestBody: body(ref('Register')), responses: { '201': ok('{ user }'), '409': err('EMAIL_TAKEN'), ...errors } },
+    },
+    '/api/v1/auth/login': {
+      post: { summary: 'Sign in (sets the httpOnly session cookie)', requestBody: body(ref('Login')), responses: { '200': ok('{ user }'), '401': err('INVALID_CREDENTIALS (same for unknown e-mail and wrong password)'), '429': err('TOO_MANY_LOGIN_ATTEMPTS, with Retry-After'), ...errors } },
+    },
+    '/api/v1/auth/logout': { post: { summary: 'Sign out (ends the session, clears the cookie)', responses: { '204': { description: 'Signed out' } } } },
+    '/api/v1/auth/me': { get: { summary: 'The signed-in facilitator (extends the session)', parameters: cookie, responses: { '200': ok('{ user }'), '401': err('NOT_SIGNED_IN or SESSION_EXPIRED') } } },
+    '/api/v1/workspaces/{workspaceId}/workshops': {
+      post: { summary: 'Create a workshop (signed-in facilitator)', parameters: [ws, ...cookie], requestBody: body(ref('WorkshopCreate')), responses: { '201': ok('The workshop with code, joinUrl and qrSvg (SVG of the join link)'), '401': err('Not signed in'), ...errors } },
+    },
+    '/api/v1/workshops/{code}': {
+      get: { summary: 'Public info of a workshop', parameters: [code], responses: { '200': ok('{ id, code, title, language, state, endsAt, allowedTypes, workspaceId, joinUrl }'), '410': err('WORKSHOP_CLOSED or WORKSHOP_ENDED'), ...errors } },
+    },
+    '/api/v1/workshops/{code}/pause': control('Pause'),
+    '/api/v1/workshops/{code}/resume': control('Resume'),
+    '/api/v1/workshops/{code}/close': control('Close'),
+    '/api/v1/workshops/{code}/join': {
+      post: { summary: 'Join as a participant (no account)', parameters: [code], requestBody: body(ref('ParticipantJoin')), responses: { '201': ok('{ participantId, token, displayName, workshopId, workspaceId, expiresAt }'), '410': err('Closed or ended'), ...errors } },
+    },
+    '/api/v1/workshops/{code}/me': {
+      get: { summary: 'The participant behind the token, and what they may add now', parameters: [code, ...participant], responses: { '200': ok('{ participantId, displayName, workshop, permissions: { [type]: { allowed, status?, code? } } }'), '401': err('PARTICIPANT_TOKEN_REQUIRED or INVALID_PARTICIPANT_TOKEN'), '403': err('Token of another workshop'), ...errors } },
+    },
   };
 }

@@ -9,7 +9,11 @@ import { ChangeSubmitter } from './commands/submit-changes';
 import type { Config } from './infra/config';
 import { createChangesQueue, createChangesQueueEvents } from './infra/queue';
 import { createCoreServices } from './infra/services';
+import { Accounts } from './services/accounts';
 import { GraphReads } from './services/graph-reads';
+import { WorkshopPresenceStore } from './services/presence';
+import { Workshops } from './services/workshops';
+import { attachWorkshopSockets } from './sockets/workshop-sockets';
 import { attachSockets, type VerkostoServer } from './sockets/workspace-sockets';
 
 export interface ApiServer {
@@ -31,9 +35,14 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
     await core.redis.ping();
     return performance.now() - started;
   };
-  const app = createApp({ ...core, reads, submitter, queue, redisPing });
+  const accounts = new Accounts(core.db, core.redis, config);
+  const workshops = new Workshops(core.db, core.redis, config);
+  const presence = new WorkshopPresenceStore(core.redis, config, core.logger);
+  const app = createApp({ ...core, reads, submitter, queue, redisPing, accounts, workshops });
   const server = http.createServer(app);
   const sockets = attachSockets(server, { config, logger: core.logger, reads });
+  attachWorkshopSockets(sockets.io, { accounts, workshops, presence, logger: core.logger });
+  await presence.start();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -48,6 +57,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
     port,
     io: sockets.io,
     async close() {
+      await presence.stop();
       await sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,6 +5,7 @@
 import type { GraphEdge, GraphNode } from './graph';
 import type { NodeType } from './entities';
 import type { RelationshipType } from './relationships';
+import type { WorkshopJoinAck, WorkshopJoinRequest, WorkshopPresence, WorkshopStateChange } from './workshops';
 
 interface AppliedBase {
   /** Position in the workspace's change log: strictly increasing, without gaps. */
@@ -60,11 +61,17 @@ export type ServerToClientEvents = {
   /** Sent after a join once the missed changes have been replayed. */
   'workspace:synced': (state: { workspaceId: string; lastSeq: number; replayed: number }) => void;
   'workspace:error': (error: { code: string; message: string; field?: string }) => void;
+  /** To a workshop's room whenever someone joins, leaves or drops away. */
+  'workshop:presence': (presence: WorkshopPresence) => void;
+  /** To a workshop's room when its facilitator pauses, resumes or closes it. */
+  'workshop:state': (change: WorkshopStateChange) => void;
 };
 
 export interface ClientToServerEvents {
   'workspace:join': (request: JoinRequest, ack: (result: JoinAck) => void) => void;
   'workspace:leave': (request: { workspaceId: string }) => void;
+  'workshop:join': (request: WorkshopJoinRequest, ack: (result: WorkshopJoinAck) => void) => void;
+  'workshop:leave': (request: { code: string }) => void;
 }
 
 export type InterServerEvents = Record<string, never>;

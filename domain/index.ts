@@ -5,3 +5,4 @@ export * from './graph';
 export * from './events';
 export * from './jobs';
 export * from './privacy';
+export * from './workshops';

@@ -45,6 +45,13 @@ const EnvSchema = z.object({
   EDITOR_TOKEN: z.string().min(16).optional(),
   /** Load the demo network on start when the demo workspace does not exist yet. */
   SEED_DEMO: bool.default('true'),
+  /** Facilitator sessions: idle lifetime in seconds (sliding: every signed-in request extends it). */
+  SESSION_TTL_S: z.coerce.number().int().min(60).default(12 * 3600),
+  /** Failed logins allowed per e-mail address within LOGIN_WINDOW_S before 429. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(15 * 60),
+  /** How often an API process renews its presence heartbeat; its entries are dropped after 3 missed beats. */
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 type Env = z.infer<typeof EnvSchema>;

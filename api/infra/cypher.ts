@@ -26,6 +26,11 @@ export const QUERY_NAMES = [
   'workspace-get',
   'workspace-graph',
   'workspaces-list',
+  'user-create',
+  'user-get-by-email',
+  'workshop-create',
+  'workshop-get-by-code',
+  'workshop-set-state',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

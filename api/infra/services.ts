@@ -37,4 +37,13 @@ export const redisKeys = (config: Pick<Config, 'REDIS_PREFIX'>) => ({
   idempotency: (workspaceId: string, key: string) => `${config.REDIS_PREFIX}:idem:${workspaceId}:${key}`,
   failed: (workspaceId: string) => `${config.REDIS_PREFIX}:failed:${workspaceId}`,
   jobOfChange: (changeId: string) => `${config.REDIS_PREFIX}:change-job:${changeId}`,
+  /** Facilitator session by the SHA-256 of its cookie token; login failures by the SHA-256 of the e-mail. */
+  session: (tokenHash: string) => `${config.REDIS_PREFIX}:session:${tokenHash}`,
+  loginFailures: (emailHash: string) => `${config.REDIS_PREFIX}:login-fail:${emailHash}`,
+  /** Workshop participant by the SHA-256 of their token. */
+  participant: (tokenHash: string) => `${config.REDIS_PREFIX}:participant:${tokenHash}`,
+  /** Hash socketId -> presence entry, and its revision counter; heartbeat of an API process. */
+  workshopPresence: (workshopId: string) => `${config.REDIS_PREFIX}:presence:${workshopId}`,
+  workshopPresenceRev: (workshopId: string) => `${config.REDIS_PREFIX}:presence-rev:${workshopId}`,
+  apiInstance: (instanceId: string) => `${config.REDIS_PREFIX}:api-instance:${instanceId}`,
 });

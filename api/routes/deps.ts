@@ -4,6 +4,8 @@ import type { Logger } from '../infra/logger';
 import type { GraphDb } from '../infra/neo4j';
 import type { Redis } from 'ioredis';
 import type { GraphReads } from '../services/graph-reads';
+import type { Accounts } from '../services/accounts';
+import type { Workshops } from '../services/workshops';
 
 /** What the routes need; createApp receives it, so tests can build the app in-process. */
 export interface ApiDeps {
@@ -13,6 +15,9 @@ export interface ApiDeps {
   redis: Redis;
   reads: GraphReads;
   submitter: ChangeSubmitter;
+  /** Facilitator accounts and sessions; workshops and their participants. */
+  accounts: Accounts;
+  workshops: Workshops;
   /** Neo4j and Redis state for /health. */
   redisPing(): Promise<number>;
 }
