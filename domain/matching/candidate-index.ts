@@ -8,12 +8,15 @@
  *              every variant with one of those letters deleted, so one typo, transposition or a missing
  *              letter near the start still shares a key ("symmetric deletion", as in SymSpell);
  *   - a:<acr>  acronyms of the name, and the name itself when it could be an acronym ("OSAO");
- *   - c:<kind> the kind of organisation, only for names that have nothing else ("Yliopisto");
+ *   - s:<key>  the same for the last five letters of words of eight letters or more;
+ *   - c:<kind> the kind of organisation ("yliopisto" -> UNIVERSITY), which separates "Turun yliopisto"
+ *              from the many "Turun ..." companies;
  *   - b:, d:, e: business id, website domain, e-mail address.
  * Keys shared by more than a tenth of the records carry almost no information and are skipped.
  */
 import { foldDiacritics } from './normalise';
-import { orgNameOf, prepare, scorePrepared, type EntityRecord, type MatchResult, type PreparedRecord } from './matcher';
+import { prepare, scorePrepared, type EntityRecord, type MatchResult, type PreparedRecord } from './matcher';
+import { orgOf } from './name-forms';
 
 export interface FindOptions {
   /** Most candidates returned (default 10). */
@@ -34,12 +37,20 @@ export interface Candidate extends MatchResult {
 
 export type Query = string | (Partial<EntityRecord> & { name: string });
 
-/** Word keys: the five-letter prefix and its one-deletion variants. */
+/** Keys of a window of a word: the window and its one-deletion variants. */
+function windowKeys(prefix: string, window: string, out: Set<string>) {
+  out.add(prefix + window);
+  if (window.length < 3) return;
+  for (let i = 0; i < window.length; i++) out.add(prefix + window.slice(0, i) + window.slice(i + 1));
+}
+
+/**
+ * Word keys: the first five letters with their one-deletion variants, and for words of eight letters or
+ * more also the last five (a typo near the start of "Difgipolis" still shares "polis").
+ */
 function wordKeys(word: string, out: Set<string>) {
-  const p = word.slice(0, 5);
-  out.add(`w:${p}`);
-  if (p.length < 3) return;
-  for (let i = 0; i < p.length; i++) out.add(`w:${p.slice(0, i)}${p.slice(i + 1)}`);
+  windowKeys('w:', word.slice(0, 5), out);
+  if (word.length >= 8) windowKeys('s:', word.slice(-5), out);
 }
 
 /** The blocking keys of a prepared record (deduplicated). */
@@ -51,9 +62,9 @@ export function blockingKeys(rec: PreparedRecord): string[] {
       for (const w of form.raw.split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) wordKeys(foldDiacritics(w), keys);
       continue;
     }
-    const org = orgNameOf(form);
+    const org = orgOf(form);
     for (const t of org.core) wordKeys(t.key, keys);
-    if (!org.core.length) for (const c of org.concepts) keys.add(`c:${c}`);
+    for (const c of org.concepts) keys.add(`c:${c}`);
     for (const a of org.acronyms) if (a.length >= 3) keys.add(`a:${a}`);
     if (org.abbreviation) keys.add(`a:${org.abbreviation}`);
   }

@@ -106,11 +106,28 @@ export const CONCEPTS: Readonly<Record<string, { label: string; words: readonly 
   },
   UNIV_CENTRE: {
     label: 'university centre',
-    words: ['yliopistokeskus', 'universitetscenter', 'universitetscentret', 'university consortium', 'university centre', 'university center'],
+    words: [
+      'yliopistokeskus',
+      'universitetscenter',
+      'universitetscentret',
+      'university consortium',
+      'university centre',
+      'university center',
+    ],
   },
   COUNCIL: {
     label: 'regional council',
-    words: ['maakuntaliitto', 'liitto', 'liiton', 'förbund', 'förbundet', 'landskapsförbund', 'landskapsförbundet', 'regional council', 'council'],
+    words: [
+      'maakuntaliitto',
+      'liitto',
+      'liiton',
+      'förbund',
+      'förbundet',
+      'landskapsförbund',
+      'landskapsförbundet',
+      'regional council',
+      'council',
+    ],
   },
   CITY: {
     label: 'city or municipality',
@@ -184,6 +201,7 @@ export const CONCEPT_HEADS: readonly string[] = [
   'säätiö',
   'yhdistys',
   'rahasto',
+  'kaupunki',
   'institutet',
   'institut',
   'förbund',
@@ -266,7 +284,23 @@ export const DIRECTIONS: ReadonlyArray<readonly string[]> = [
 ];
 
 /** Words that only glue a name together. */
-export const STOPWORDS: readonly string[] = ['of', 'the', 'and', 'for', 'in', 'at', 'on', 'ja', 'sekä', 'och', 'i', 'för', 'av', 'på', 'de'];
+export const STOPWORDS: readonly string[] = [
+  'of',
+  'the',
+  'and',
+  'for',
+  'in',
+  'at',
+  'on',
+  'ja',
+  'sekä',
+  'och',
+  'i',
+  'för',
+  'av',
+  'på',
+  'de',
+];
 
 /** Common words that say little about which organisation is meant: they count, but weakly. */
 export const GENERIC_WORDS: readonly string[] = [
@@ -425,3 +459,28 @@ export const TWO_LABEL_SUFFIXES: readonly string[] = [
   'blogspot.com',
   'github.io',
 ];
+
+/**
+ * Common given names in Finland (Finnish and Swedish), for telling a typo from another name: "Sanna" and
+ * "Hanna" are both names, so they are different people's names; "Tqpio" is no name, so it is a typo of
+ * "Tapio". Not exhaustive: names not listed fall back to length rules.
+ */
+export const GIVEN_NAMES: readonly string[] = `
+Juha Timo Matti Kari Mikko Jari Antti Jukka Mika Markku Pekka Hannu Heikki Seppo Janne Ari Sami Petri Ville Marko Jani
+Tuomas Jussi Lauri Teemu Jouni Esa Pentti Veikko Erkki Risto Kalle Pasi Tommi Tero Jarmo Harri Kimmo Eero Raimo Olli Tapio
+Kai Jaakko Joni Toni Juho Aleksi Eetu Joonas Niko Jesse Arttu Henri Jyrki Reijo Arto Vesa Kalevi Ilkka Jorma Martti Mauri
+Pertti Rauno Sakari Simo Taisto Unto Väinö Aki Elias Onni Eino Leo Oliver Oskari Aarne Atte Henrik Johan Björn Mats Lars
+Anders Erik Karl Peter Mikael Daniel David Samuel Emil Otto Akseli Valtteri Veeti Rasmus Patrik Robert Tomas Stefan Jonas
+Fredrik Magnus Nils Per Sven Kristian Christian Markus Lasse Jarkko Jarno Juuso Kristo Mikael Paavo Pauli Petteri Sauli
+Tuomo Urho Voitto Yrjö Hans Gustav Axel Oscar Viktor Anton Jan Jon Kim Mathias Tobias Benjamin Jere Miro Roni Santeri
+Anna Maria Tiina Sari Päivi Minna Johanna Marja Leena Riitta Anne Satu Hanna Sanna Kirsi Katja Elina Anu Heidi Tuula
+Pirjo Merja Eeva Mari Outi Marjo Jaana Tarja Helena Liisa Kaisa Laura Riikka Susanna Niina Jenni Sini Emmi Aino Ella Emma
+Sofia Aada Venla Iida Elli Helmi Lotta Saara Noora Hilkka Irma Raija Ritva Aila Eila Terttu Sirkka Marjatta Kaarina Annikki
+Kristiina Tuija Seija Sirpa Paula Piia Pia Heli Heini Henna Jonna Milla Mira Nina Tanja Terhi Ulla Virpi Katariina Kati Kaija
+Karin Åsa Ingrid Maja Ebba Linnea Elsa Ida Julia Sara Ronja Oona Inka Essi Elisa Veera Krista Tiia Hilla Jutta Maarit Minttu
+Taru Anni Annika Eveliina Hanne Jenna Kaisu Katri Kirsti Leila Maija Marika Marita Mervi Mirja Mirva Nea Pauliina Petra
+Raisa Reetta Saija Salla Sanni Senja Silja Sonja Suvi Taina Tuulia Tytti Vilma Eija Erja Hely Inkeri Irja Kerttu Lea Lilja
+Maire Oili Orvokki Sinikka Tellervo Vappu Vuokko Karoliina Camilla Kristina Catharina Margareta Birgitta Ulrika Jessica
+`
+  .split(/\s+/)
+  .filter(Boolean);

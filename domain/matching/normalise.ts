@@ -12,6 +12,7 @@ import {
   CONCEPTS,
   DIRECTIONS,
   GENERIC_WORDS,
+  GIVEN_NAMES,
   HONORIFICS,
   LEGAL_FORMS,
   PLACES,
@@ -44,10 +45,7 @@ export function foldDiacritics(s: string): string {
 export function foldFinnish(s: string): string {
   const lower = s.toLowerCase().normalize('NFC');
   if (ASCII.test(lower)) return lower;
-  return foldDiacritics(lower.replace(/ä/g, '\u0001').replace(/ö/g, '\u0002').replace(/å/g, '\u0003'))
-    .replace(/\u0001/g, 'ä')
-    .replace(/\u0002/g, 'ö')
-    .replace(/\u0003/g, 'å');
+  return lower.replace(/[^äöå]+/g, foldDiacritics);
 }
 
 /**
@@ -91,7 +89,7 @@ export function legalFormSpan(tokens: readonly string[]): { start: number; end: 
   let start = 0;
   let end = tokens.length;
   const removed: string[] = [];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const form of LEGAL) {
       if (end - start > form.length && matchesAt(tokens, end - form.length, form)) {
@@ -109,6 +107,16 @@ export function legalFormSpan(tokens: readonly string[]): { start: number; end: 
     }
   }
   return { start, end, removed };
+}
+
+/**
+ * A short last word one edit from a short legal form ("Prizztech OOy", "Posintra O", "Digipolis y"):
+ * probably a typo in the legal form. Not removed from the name (it may be a word: "Kemi Lab"); the
+ * matcher compares the name without it as a weaker fallback.
+ */
+const SHORT_LEGAL = ['oy', 'oyj', 'ab', 'abp', 'ltd', 'ky', 'ry', 'inc', 'plc'];
+function looksLikeLegalTypo(word: string): boolean {
+  return word.length <= 3 && SHORT_LEGAL.some((f) => editDistance(word, f, 1) <= 1 && (word.length > 1 || f.includes(word)));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -146,7 +154,9 @@ for (const [canonical, ...variants] of [...PLACES, ...DIRECTIONS]) {
 const STOP = new Set(STOPWORDS.map(foldDiacritics));
 const GENERIC = new Set(GENERIC_WORDS.map(foldDiacritics));
 const HEADS = CONCEPT_HEADS.map(foldDiacritics).sort((a, b) => b.length - a.length);
-const SINGLE_CONCEPT_WORDS = [...phrasesByFirst.values()].flat().filter((p) => p.concept && p.tokens.length === 1 && p.tokens[0].length >= 7);
+const SINGLE_CONCEPT_WORDS = [...phrasesByFirst.values()]
+  .flat()
+  .filter((p) => p.concept && p.tokens.length === 1 && p.tokens[0].length >= 5);
 
 /** A one-word phrase, also in a genitive form: Finnish "-n" ("Oulun", "yliopiston"), Swedish "-s" ("Uleåborgs"). */
 function singlePhrase(tok: string): { phrase: Phrase; inflected: boolean } | undefined {
@@ -159,22 +169,37 @@ function singlePhrase(tok: string): { phrase: Phrase; inflected: boolean } | und
   return undefined;
 }
 
+const COMPOUND_CONCEPT_WORDS = new Set(
+  SINGLE_CONCEPT_WORDS.map((p) => p.tokens[0]).filter((w) => HEADS.some((h) => h !== w && w.endsWith(h) && w.length - h.length >= 3)),
+);
 const fuzzyConceptCache = new Map<string, string | null>();
-/** A long word one typo away from a concept word ("yliopsito" -> university). */
-function fuzzyConcept(tok: string): string | undefined {
-  if (tok.length < 8) return undefined;
-  let hit = fuzzyConceptCache.get(tok);
+/**
+ * A word a typo or two away from a concept word ("yliopsito", "liirto", "kaupnyki"): one edit for words
+ * of five letters or more (five-letter words must keep their first letter), two edits from twelve
+ * letters. `strict` allows only one edit (used before compound splitting, which must win for
+ * "satakuntaliitto" over "maakuntaliitto").
+ */
+function fuzzyConcept(tok: string, strict = false): string | undefined {
+  if (tok.length < 5) return undefined;
+  const cacheKey = strict ? `!${tok}` : tok;
+  let hit = fuzzyConceptCache.get(cacheKey);
   if (hit === undefined) {
     hit = null;
     for (const p of SINGLE_CONCEPT_WORDS) {
       const w = p.tokens[0];
-      if (Math.abs(w.length - tok.length) <= 2 && (editDistance(tok, w, 1) <= 1 || editDistance(tok.slice(0, -1), w, 1) <= 1)) {
+      if (Math.abs(w.length - tok.length) > 2) continue;
+      const max = !strict && Math.min(w.length, tok.length) >= 12 ? 2 : 1;
+      if (w.length <= 5 && w[0] !== tok[0]) continue;
+      // A compound concept word ("maakunta|liitto") must keep its first part: "Saakuntaliitto" is a
+      // mistyped "Satakuntaliitto", not a regional council without a name.
+      if (COMPOUND_CONCEPT_WORDS.has(w) && w.slice(0, 3) !== tok.slice(0, 3)) continue;
+      if (editDistance(tok, w, max) <= max) {
         hit = p.concept!;
         break;
       }
     }
     if (fuzzyConceptCache.size > 100_000) fuzzyConceptCache.clear();
-    fuzzyConceptCache.set(tok, hit);
+    fuzzyConceptCache.set(cacheKey, hit);
   }
   return hit ?? undefined;
 }
@@ -208,6 +233,11 @@ export interface OrgName {
   bareFi: string;
   /** `bare` without spaces: "Satakunta liitto" and "Satakuntaliitto" meet here. */
   compact: string;
+  /** All folded words, legal forms included, without spaces ("Northvolt EttAB" ~ "Northvolt Ett AB"). */
+  compactAll: string;
+  /** `bare` without a last word that looks like a mistyped legal form ("prizztech ooy" -> "prizztech"). */
+  bareLoose: string;
+  compactLoose: string;
   legalForms: string[];
   core: CoreToken[];
   /** Kinds of organisation named (sorted, unique): "Oulun yliopisto" -> ["UNIVERSITY"]. */
@@ -218,15 +248,25 @@ export interface OrgName {
   conceptTypo: boolean;
   /** Acronyms the name could be abbreviated to ("Oulun seudun ammattiopisto" -> "osa", "osao"). */
   acronyms: string[];
+  /** Folded words written in capitals in a longer name ("Teknologian tutkimuskeskus VTT" -> ["vtt"]). */
+  capitalWords: string[];
   /** The name itself, when it could be an abbreviation (one short word): "OSAO" -> "osao". */
   abbreviation?: string;
 }
 
-export const GENERIC_WEIGHT = 0.4;
+export const GENERIC_WEIGHT = 0.25;
 
 function coreWord(surface: string, fi: string): CoreToken {
   const generic = GENERIC.has(surface);
-  return { key: surface, surface, fi, kind: generic ? 'generic' : 'word', weight: generic ? GENERIC_WEIGHT : 1, translated: false, inflected: false };
+  return {
+    key: surface,
+    surface,
+    fi,
+    kind: generic ? 'generic' : 'word',
+    weight: generic ? GENERIC_WEIGHT : 1,
+    translated: false,
+    inflected: false,
+  };
 }
 
 function placeToken(phrase: Phrase, surface: string, fi: string, inflected: boolean): CoreToken[] {
@@ -255,7 +295,7 @@ export function analyseOrgName(raw: string): OrgName {
   const concepts = new Set<string>();
   const conceptWords: string[] = [];
   let conceptTypo = false;
-  for (let i = 0; i < toks.length; ) {
+  for (let i = 0; i < toks.length;) {
     const tok = toks[i];
     const phrase = phrasesByFirst.get(tok)?.find((p) => p.tokens.length > 1 && matchesAt(toks, i, p.tokens));
     if (phrase) {
@@ -277,6 +317,13 @@ export function analyseOrgName(raw: string): OrgName {
     }
     if (single?.phrase.place) {
       core.push(...placeToken(single.phrase, tok, toksFi[i - 1], single.inflected));
+      continue;
+    }
+    const nearConcept = tok.length >= 8 ? fuzzyConcept(tok, true) : undefined;
+    if (nearConcept) {
+      concepts.add(nearConcept);
+      conceptWords.push(toksFi[i - 1]);
+      conceptTypo = true;
       continue;
     }
     // "Satakuntaliitto" = "Satakunta" + "liitto"
@@ -303,19 +350,29 @@ export function analyseOrgName(raw: string): OrgName {
 
   const bare = toks.join(' ');
   const content = toks.filter((t) => !STOP.has(t));
+  const loose = !removed.length && toks.length >= 2 && looksLikeLegalTypo(toks[toks.length - 1]) ? toks.slice(0, -1) : toks;
   return {
     raw,
     bare,
     bareFi: toksFi.join(' '),
     compact: toks.join(''),
+    compactAll: folded.join(''),
+    bareLoose: loose.join(' '),
+    compactLoose: loose.join(''),
     legalForms: removed,
     core,
     concepts: [...concepts].sort(),
     conceptWords,
     conceptTypo,
     acronyms: acronymsOf(content),
+    capitalWords: content.length > 1 ? capitalWordsOf(raw) : [],
     abbreviation: content.length === 1 && content[0].length >= 2 && content[0].length <= 8 ? content[0] : undefined,
   };
+}
+
+/** Words of two to six capital letters (digits allowed) in a name, folded. */
+function capitalWordsOf(raw: string): string[] {
+  return (raw.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]{1,5}(?![\p{L}\p{N}])/gu) ?? []).map(foldDiacritics);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -381,6 +438,10 @@ export interface PersonName {
 }
 
 const HONOURS = new Set(HONORIFICS.map(foldDiacritics));
+
+const KNOWN_GIVEN_NAMES = new Set(GIVEN_NAMES.map(foldDiacritics));
+/** A common given name in Finland ("sanna", "bjorn"), folded. */
+export const isKnownGivenName = (folded: string): boolean => KNOWN_GIVEN_NAMES.has(folded);
 
 export function analysePersonName(raw: string): PersonName {
   let text = raw.replace(/\([^)]*\)/g, ' ');

@@ -13,7 +13,7 @@ import { getThemeMatcher } from '../themes/suggest';
 import { CorpusModel } from './corpus';
 import {
   THEME_SIMILARITY,
-  isCrossBoundary,
+  boundaryFilter,
   prepareProject,
   scoreParts,
   scorePrepared,
@@ -35,6 +35,11 @@ export interface OverlapIndexOptions {
   /** Terms in more than this share of the projects are not looked up (default 0.1). */
   maxTermShare?: number;
   labels?: (id: string) => string | undefined;
+}
+
+export interface IndexQueryOptions extends TopOverlapOptions {
+  /** Score every project instead of the index's candidates (for checking the candidate generation). */
+  exhaustive?: boolean;
 }
 
 export class OverlapIndex implements OverlapSearcher {
@@ -112,15 +117,17 @@ export class OverlapIndex implements OverlapSearcher {
   }
 
   /** The k projects that overlap most with `project` across the boundary (default: other cities). */
-  query(project: OverlapProject, k = 5, options: TopOverlapOptions = {}): OverlapResult[] {
+  query(project: OverlapProject, k = 5, options: IndexQueryOptions = {}): OverlapResult[] {
     const ctx = options.labels ? { ...this.ctx, labels: options.labels } : this.ctx;
     const q = prepareProject(project, ctx);
-    const mode = options.crossBoundary ?? 'city';
+    const crosses = boundaryFilter(project, options.crossBoundary ?? 'city');
+    const accept = (p: PreparedProject) => p.project.id !== project.id && crosses(p.project);
     const normQ = vectorNorm(q, this.textCorpus);
     const scored: { p: PreparedProject; score: number }[] = [];
-    for (const slot of this.candidates(q)) {
-      const p = this.docs[slot]!;
-      if (p.project.id === project.id || !isCrossBoundary(project, p.project, mode)) continue;
+    const slots = options.exhaustive ? this.docs.keys() : this.candidates(q, accept);
+    for (const slot of slots) {
+      const p = this.docs[slot];
+      if (!p || !accept(p)) continue;
       const { score } = scoreParts(q, p, ctx, normQ, false);
       if (score >= (options.minScore ?? 0.05)) scored.push({ p, score });
     }
@@ -131,7 +138,7 @@ export class OverlapIndex implements OverlapSearcher {
   }
 
   /** Slots of the best candidates by a cheap accumulated score over the postings. */
-  private candidates(q: PreparedProject): number[] {
+  private candidates(q: PreparedProject, accept: (p: PreparedProject) => boolean): number[] {
     const acc = new Float64Array(this.docs.length);
     const touched: number[] = [];
     const bump = (key: string, w: number) => {
@@ -164,9 +171,13 @@ export class OverlapIndex implements OverlapSearcher {
     for (const f of q.features) {
       if (f.startsWith('partner:') || f.startsWith('programme:')) bump(f, this.featureCorpus.idf(f) / 2);
     }
-    const live = touched.filter((s) => this.docs[s] !== undefined);
-    if (live.length <= this.opts.candidates) return live;
-    return topBy(live, acc, this.opts.candidates);
+    // Choose generously first, then drop the projects across no boundary (own city) and stale slots, so
+    // that they do not crowd out the others; the boundary test is too slow to run on every touched slot.
+    const M = this.opts.candidates;
+    const top = touched.length <= 3 * M ? touched : topBy(touched, acc, 3 * M);
+    const live = top.filter((s) => this.docs[s] !== undefined && accept(this.docs[s]!));
+    if (live.length <= M) return live;
+    return live.sort((a, b) => acc[b] - acc[a]).slice(0, M);
   }
 }
 
@@ -190,7 +201,7 @@ function topBy(slots: number[], acc: Float64Array, n: number): number[] {
   for (const s of slots) {
     if (heap.length < n) {
       heap.push(s);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const p = (i - 1) >> 1;
         if (!less(i, p)) break;
         swap(i, p);

@@ -305,12 +305,23 @@ export interface Analysis {
   tokens: AnalysedToken[];
 }
 
-/** Words of a text with a flag for a hanging hyphen ("akku- ja teknologiametalliklusteri"). */
-function scan(text: string): { word: string; hanging: boolean }[] {
-  const out: { word: string; hanging: boolean }[] = [];
-  for (const m of text.normalize('NFC').toLowerCase().matchAll(/[\p{L}\p{N}]+(-\s)?/gu)) {
-    const word = m[1] ? m[0].slice(0, -2) : m[0];
-    if (!/^\d+$/.test(word)) out.push({ word, hanging: Boolean(m[1]) });
+interface Scanned {
+  word: string;
+  /** Followed by a hanging hyphen: "akku- ja teknologiametalliklusteri". */
+  hanging: boolean;
+  /** Joined by a hyphen to the next word: "by-products", "Kemi-Tornio". */
+  hyphenNext: boolean;
+}
+
+function scan(text: string): Scanned[] {
+  const out: Scanned[] = [];
+  for (const m of text
+    .normalize('NFC')
+    .toLowerCase()
+    .matchAll(/[\p{L}\p{N}]+(-\s|-(?=[\p{L}\p{N}]))?/gu)) {
+    const word = m[1] ? m[0].slice(0, -m[1].length) : m[0];
+    if (/^\d+$/.test(word)) continue;
+    out.push({ word, hanging: m[1]?.length === 2, hyphenNext: m[1] === '-' });
   }
   return out;
 }
@@ -323,11 +334,24 @@ export class TextAnalyzer {
     const stop = STOPWORDS[lang];
     const tokens: AnalysedToken[] = [];
     let pendingHanging: AnalysedToken[] = [];
-    for (const { word, hanging } of scan(text)) {
-      if (stop.has(word) || word.length < 2) continue;
-      const key = stem(word, lang);
-      const atoms = this.lexicon.split(word, lang) ?? [key];
-      const token: AnalysedToken = { surface: word, pos: tokens.length, key, atoms };
+    const words = scan(text);
+    let group: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const { word, hyphenNext, hanging } = words[i];
+      if (hyphenNext && i + 1 < words.length) {
+        // A stopword or a letter before a hyphen belongs to the next word ("by-products" is not
+        // "products", "e-mobility" not "mobility"); other hyphenated words make one compound token
+        // ("lithium-ion", "Kemi-Tornio", "TKI-toiminta").
+        if (word.length <= 2 || stop.has(word)) words[i + 1] = { ...words[i + 1], word: word + words[i + 1].word };
+        else group.push(word);
+        continue;
+      }
+      const parts = [...group, word];
+      group = [];
+      if (parts.length === 1 && (stop.has(word) || word.length < 2)) continue;
+      const atoms = parts.flatMap((w) => this.lexicon.split(w, lang) ?? [stem(w, lang)]);
+      const key = parts.length === 1 ? stem(word, lang) : parts.map((w) => stem(w, lang)).join('-');
+      const token: AnalysedToken = { surface: parts.join('-'), pos: tokens.length, key, atoms };
       tokens.push(token);
       if (hanging) {
         pendingHanging.push(token);

@@ -184,10 +184,7 @@ function isSubsumed(m: ThemeMatch, all: ThemeMatch[], taxonomy: Taxonomy): boole
 }
 
 /** Raw evidence per theme from a set of matches; shared with the overlap scoring's concept terms. */
-export function themeEvidence(
-  matches: ThemeMatch[],
-  taxonomy: Taxonomy,
-): Map<string, { raw: number; matches: ThemeMatch[] }> {
+export function themeEvidence(matches: ThemeMatch[], taxonomy: Taxonomy): Map<string, { raw: number; matches: ThemeMatch[] }> {
   const byTheme = new Map<string, { raw: number; matches: ThemeMatch[] }>();
   const seenAt = new Set<string>();
   const perPattern = new Map<Pattern, number>();
