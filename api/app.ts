@@ -17,6 +17,7 @@ import { searchRouter } from './routes/search';
 import { workspacesRouter } from './routes/workspaces';
 import { authRouter } from './routes/auth';
 import { workshopsRouter } from './routes/workshops';
+import { workshopControlsRouter } from './routes/workshop-controls';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -43,6 +44,7 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   // Before nodesRouter: /workspaces/:ws/workshops is not a node collection.
   api.use(authRouter(deps));
   api.use(workshopsRouter(deps));
+  api.use(workshopControlsRouter(deps));
   api.use(nodesRouter(deps));
   app.use('/api/v1', api);
   app.use('/api', notFoundRoute);

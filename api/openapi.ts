@@ -7,6 +7,7 @@ import { ChangeInputSchema } from '../domain/changes';
 import { COLLECTIONS, createSchemaFor, NODE_TYPES, updateSchemaFor } from '../domain/entities';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/relationships';
 import { LoginSchema, RegisterSchema } from './routes/auth.schema';
+import { WorkshopMergeSchema } from './routes/workshop-controls.schema';
 import { ParticipantJoinSchema, WorkshopCreateSchema } from './routes/workshops.schema';
 
 const json = (schema: Parameters<typeof zodToJsonSchema>[0]) => zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' });
@@ -29,6 +30,23 @@ const writeParams = [
   { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' }, description: 'A retried request with the same key applies once' },
   { name: 'X-Actor', in: 'header', schema: { type: 'string' }, description: 'Who makes the change (recorded in the change log)' },
 ];
+/** A workshop participant writing through the ordinary routes. */
+const participantWriteParams = [
+  {
+    name: 'X-Participant-Token',
+    in: 'header',
+    schema: { type: 'string' },
+    description:
+      'A workshop participant writes (or Authorization: Participant <token>): checked against the workshop (401 INVALID_PARTICIPANT_TOKEN, 403 TYPE_NOT_ALLOWED / WRONG_WORKSPACE, 423 WORKSHOP_PAUSED, 410); the actor is participant:<id>, created nodes and links get createdBy and workshopId; PATCH/DELETE only of their own entries (403 NOT_OWNER); no email/phone (400 PERSONAL_FIELDS_NOT_ALLOWED). Organisations, themes and projects without an id are add-or-get by normalised name (201 with the existing node).',
+  },
+];
+const participantResponses = (applied: string) => ({
+  ...writeResponses(applied),
+  '401': { description: 'INVALID_PARTICIPANT_TOKEN', content: { 'application/json': { schema: ref('Error') } } },
+  '403': { description: 'TYPE_NOT_ALLOWED, WRONG_WORKSPACE or NOT_OWNER (workshop participants)', content: { 'application/json': { schema: ref('Error') } } },
+  '410': { description: 'The workshop is closed or has ended', content: { 'application/json': { schema: ref('Error') } } },
+  '423': { description: 'WORKSHOP_PAUSED', content: { 'application/json': { schema: ref('Error') } } },
+});
 const ws = { name: 'workspaceId', in: 'path', required: true, schema: { type: 'string' } };
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
@@ -55,6 +73,7 @@ export function buildOpenApi() {
     Login: json(LoginSchema),
     WorkshopCreate: json(WorkshopCreateSchema),
     ParticipantJoin: json(ParticipantJoinSchema),
+    WorkshopMerge: json(WorkshopMergeSchema),
   };
   for (const type of NODE_TYPES) {
     schemas[`${type}Create`] = json(createSchemaFor(type));
@@ -77,12 +96,12 @@ export function buildOpenApi() {
     },
     '/api/v1/workspaces/{workspaceId}/relationships': {
       get: { summary: 'List relationships', parameters: [ws], responses: { '200': ok('Page of edges'), ...errors } },
-      post: { summary: 'Create a relationship', parameters: [ws, ...writeParams], requestBody: body(ref('RelationshipCreate')), responses: writeResponses('201') },
+      post: { summary: 'Create a relationship', parameters: [ws, ...writeParams, ...participantWriteParams], requestBody: body(ref('RelationshipCreate')), responses: participantResponses('201') },
     },
     '/api/v1/workspaces/{workspaceId}/relationships/{id}': {
       get: { summary: 'One relationship', parameters: [ws, id], responses: { '200': ok('{ edge }'), ...errors } },
-      patch: { summary: 'Update a relationship', parameters: [ws, id, ...writeParams], requestBody: body(ref('RelationshipUpdate')), responses: writeResponses('200') },
-      delete: { summary: 'Delete a relationship', parameters: [ws, id, ...writeParams], responses: writeResponses('200') },
+      patch: { summary: 'Update a relationship', parameters: [ws, id, ...writeParams, ...participantWriteParams], requestBody: body(ref('RelationshipUpdate')), responses: participantResponses('200') },
+      delete: { summary: 'Delete a relationship', parameters: [ws, id, ...writeParams, ...participantWriteParams], responses: participantResponses('200') },
     },
     '/api/v1/workspaces/{workspaceId}/changes': {
       get: { summary: 'Applied changes after a sequence number (?after=&limit=)', parameters: [ws], responses: { '200': ok('{ items, lastSeq }'), ...errors } },
@@ -108,12 +127,12 @@ export function buildOpenApi() {
     if (type === 'Workspace') continue;
     paths[`/api/v1/workspaces/{workspaceId}/${collection}`] = {
       get: { summary: `List ${collection} (q, city, region, theme, orgType, limit, offset)`, parameters: [ws], responses: { '200': ok('{ items, total, limit, offset }'), ...errors } },
-      post: { summary: `Create a ${type}`, parameters: [ws, ...writeParams], requestBody: body(ref(`${type}Create`)), responses: writeResponses('201') },
+      post: { summary: `Create a ${type}`, parameters: [ws, ...writeParams, ...participantWriteParams], requestBody: body(ref(`${type}Create`)), responses: participantResponses('201') },
     };
     paths[`/api/v1/workspaces/{workspaceId}/${collection}/{id}`] = {
       get: { summary: `One ${type} with its links and neighbours`, parameters: [ws, id], responses: { '200': ok('{ node, edges, neighbours }'), ...errors } },
-      patch: { summary: `Update a ${type} (baseVersion or If-Match for optimistic locking)`, parameters: [ws, id, ...writeParams], requestBody: body(ref(`${type}Update`)), responses: writeResponses('200') },
-      delete: { summary: `Delete a ${type} and its links`, parameters: [ws, id, ...writeParams], responses: writeResponses('200') },
+      patch: { summary: `Update a ${type} (baseVersion or If-Match for optimistic locking)`, parameters: [ws, id, ...writeParams, ...participantWriteParams], requestBody: body(ref(`${type}Update`)), responses: participantResponses('200') },
+      delete: { summary: `Delete a ${type} and its links`, parameters: [ws, id, ...writeParams, ...participantWriteParams], responses: participantResponses('200') },
     };
   }
   return {
@@ -156,6 +175,50 @@ function accountAndWorkshopPaths(): Record<string, unknown> {
     },
     '/api/v1/workshops/{code}/me': {
       get: { summary: 'The participant behind the token, and what they may add now', parameters: [code, ...participant], responses: { '200': ok('{ participantId, displayName, workshop, permissions: { [type]: { allowed, status?, code? } } }'), '401': err('PARTICIPANT_TOKEN_REQUIRED or INVALID_PARTICIPANT_TOKEN'), '403': err('Token of another workshop'), ...errors } },
+    },
+    ...facilitatorControlPaths(code, cookie, err),
+  };
+}
+
+/** A workshop facilitator's controls over its entries, its summary and export (that facilitator only). */
+function facilitatorControlPaths(code: object, cookie: object[], err: (description: string) => object): Record<string, unknown> {
+  const entry = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A node (or, for DELETE, a link) of the workshop\'s workspace' };
+  const wait = writeParams.slice(0, 2);
+  const denied = { '401': err('NOT_SIGNED_IN or SESSION_EXPIRED'), '403': err('NOT_FACILITATOR') };
+  const change = (what: string) => ({ '202': ok('Queued: { changeId, id, status }'), '200': ok(`Applied (?wait=true): { changeId, id, seq, ${what} }`), ...denied, ...errors });
+  const hide = (hidden: boolean) => ({
+    post: { summary: `${hidden ? 'Hide' : 'Show'} a node (sets hidden: ${hidden}; a node:update change, node:updated to the room)`, parameters: [code, entry, ...cookie, ...wait], responses: change('node') },
+  });
+  return {
+    '/api/v1/workshops/{code}/entries/{id}/hide': hide(true),
+    '/api/v1/workshops/{code}/entries/{id}/unhide': hide(false),
+    '/api/v1/workshops/{code}/entries/{id}': {
+      delete: { summary: 'Delete a node (with its links) or a link of the workspace', parameters: [code, entry, ...cookie, ...wait], responses: change('(no entity)') },
+    },
+    '/api/v1/workshops/{code}/merge': {
+      post: {
+        summary: 'Merge mergedId into survivorId (node:merge): links move to the survivor with type, properties and id; names become aliases; node:merged to the room',
+        parameters: [code, ...cookie, ...wait],
+        requestBody: body(ref('WorkshopMerge')),
+        responses: { ...change('node, mergedId, movedEdges'), '422': err('MERGE_NOT_FOUND (not both in the workspace) or MERGE_TYPE_MISMATCH') },
+      },
+    },
+    '/api/v1/workshops/{code}/summary': {
+      get: { summary: 'What the workshop added, who joined, who is online', parameters: [code, ...cookie], responses: { '200': ok('{ workshopId, code, participantsJoined, online, counts: { organisations, people, projects, themes, links, cities } }'), ...denied, ...errors } },
+    },
+    '/api/v1/workshops/{code}/export': {
+      get: {
+        summary: 'Everything the workshop added, with who and when',
+        parameters: [code, ...cookie, { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } }],
+        responses: {
+          '200': {
+            description: 'JSON { workshop, nodes, relationships } (each with addedBy, addedAt), or CSV for Excel (UTF-8 with BOM; kind,type,id,name,from,to,addedBy,addedAt; formulas neutralised)',
+            content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...denied,
+          ...errors,
+        },
+      },
     },
   };
 }

@@ -38,7 +38,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
   const accounts = new Accounts(core.db, core.redis, config);
   const workshops = new Workshops(core.db, core.redis, config);
   const presence = new WorkshopPresenceStore(core.redis, config, core.logger);
-  const app = createApp({ ...core, reads, submitter, queue, redisPing, accounts, workshops });
+  const app = createApp({ ...core, reads, submitter, queue, redisPing, accounts, workshops, presence });
   const server = http.createServer(app);
   const sockets = attachSockets(server, { config, logger: core.logger, reads });
   attachWorkshopSockets(sockets.io, { accounts, workshops, presence, logger: core.logger });

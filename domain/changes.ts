@@ -18,6 +18,7 @@ export const CHANGE_OPS = [
   'relationship:create',
   'relationship:update',
   'relationship:delete',
+  'node:merge',
 ] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
@@ -31,12 +32,22 @@ interface ChangeBase {
   actor: string;
   /** ISO timestamp when the API accepted the change. */
   at: string;
+  /** The workshop a participant's (or its facilitator's) change was made in; kept in the change log. */
+  workshopId?: string;
+  /** The workshop participant who made it: created nodes and links get createdBy = this id. */
+  participantId?: string;
 }
 export interface NodeCreateChange extends ChangeBase {
   op: 'node:create';
   nodeType: NodeType;
   nodeId: string;
   props: Record<string, unknown>;
+  /**
+   * Add-or-get: when a node with this id and type already exists in the workspace it is returned as it
+   * is (its fields are set only when it is created). Workshop participants' organisations, themes and
+   * projects, whose ids are derived from the normalised name, are created this way.
+   */
+  addOrGet?: boolean;
 }
 export interface NodeUpdateChange extends ChangeBase {
   op: 'node:update';
@@ -46,6 +57,8 @@ export interface NodeUpdateChange extends ChangeBase {
   props: Record<string, unknown>;
   /** The version the edit was based on; a stale one fails with a conflict. */
   baseVersion?: number;
+  /** A workshop facilitator hides (true) or shows (false) the node: sets `hidden`, with or without props. */
+  hidden?: boolean;
 }
 export interface NodeDeleteChange extends ChangeBase {
   op: 'node:delete';
@@ -71,13 +84,26 @@ export interface RelationshipDeleteChange extends ChangeBase {
   relType: RelationshipType;
   relId: string;
 }
+/**
+ * Merges mergedId into nodeId (the survivor), both of nodeType in the workspace: every link of the
+ * merged node moves to the survivor (same type, properties and id; links between the two are dropped),
+ * its name and aliases become aliases of the survivor, and it is deleted.
+ */
+export interface NodeMergeChange extends ChangeBase {
+  op: 'node:merge';
+  nodeType: NodeType;
+  /** The survivor. */
+  nodeId: string;
+  mergedId: string;
+}
 export type Change =
   | NodeCreateChange
   | NodeUpdateChange
   | NodeDeleteChange
   | RelationshipCreateChange
   | RelationshipUpdateChange
-  | RelationshipDeleteChange;
+  | RelationshipDeleteChange
+  | NodeMergeChange;
 
 /**
  * A change as a client sends it in a batch (POST /api/v1/changes): no id, actor or time, which the API
@@ -96,6 +122,7 @@ export const ChangeInputSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('relationship:create'), data: z.unknown() }),
   z.object({ op: z.literal('relationship:update'), type: RelationshipTypeSchema, id: IdSchema, props: z.unknown() }),
   z.object({ op: z.literal('relationship:delete'), type: RelationshipTypeSchema, id: IdSchema }),
+  z.object({ op: z.literal('node:merge'), nodeType: NodeTypeSchema, survivorId: IdSchema, mergedId: IdSchema }),
 ]);
 export type ChangeInput = z.infer<typeof ChangeInputSchema>;
 
@@ -105,6 +132,8 @@ export function validateChangeData(change: Change): z.SafeParseReturnType<unknow
     case 'node:create':
       return NODE_SCHEMAS[change.nodeType].safeParse(change.props);
     case 'node:update':
+      // A facilitator's hide/show may come without field changes.
+      if (change.hidden !== undefined && Object.keys(change.props).length === 0) return { success: true, data: change.props };
       return updateSchemaFor(change.nodeType).safeParse(change.props);
     case 'relationship:create':
       return RelationshipCreateSchema.safeParse({ ...change.props, id: change.relId, type: change.relType, from: change.from, to: change.to });

@@ -15,6 +15,8 @@ interface AppliedBase {
   actor: string;
   /** When the change was accepted (ISO). */
   at: string;
+  /** The workshop the change was made in (participants' writes and facilitator controls). */
+  workshopId?: string;
 }
 
 export type AppliedChange =
@@ -23,7 +25,9 @@ export type AppliedChange =
   | (AppliedBase & { event: 'node:deleted'; node: { id: string; type: NodeType } })
   | (AppliedBase & { event: 'relationship:created'; edge: GraphEdge })
   | (AppliedBase & { event: 'relationship:updated'; edge: GraphEdge })
-  | (AppliedBase & { event: 'relationship:deleted'; edge: { id: string; type: RelationshipType } });
+  | (AppliedBase & { event: 'relationship:deleted'; edge: { id: string; type: RelationshipType } })
+  /** A facilitator merged mergedId into `node` (the survivor), which now has its links (movedEdges); mergedId is gone. */
+  | (AppliedBase & { event: 'node:merged'; node: GraphNode; mergedId: string; movedEdges: GraphEdge[] });
 /** An applied change before the change log numbers it. */
 export type UnsequencedChange = AppliedChange extends infer C ? (C extends AppliedChange ? Omit<C, 'seq'> : never) : never;
 export type AppliedEventName = AppliedChange['event'];
@@ -34,6 +38,7 @@ export const APPLIED_EVENT_NAMES: readonly AppliedEventName[] = [
   'relationship:created',
   'relationship:updated',
   'relationship:deleted',
+  'node:merged',
 ];
 
 export interface ChangeFailed {

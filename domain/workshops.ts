@@ -82,3 +82,22 @@ export interface WorkshopStateChange {
   state: WorkshopState;
   endsAt: string;
 }
+
+// --- facilitator views of a workshop's contributions (GET /workshops/:code/summary, /export) ---
+
+/** What a workshop has added so far (its entries: nodes and links with its workshopId, hidden ones left out). */
+export interface WorkshopSummary {
+  workshopId: string;
+  code: string;
+  /** Everyone who ever joined as a participant. */
+  participantsJoined: number;
+  /** Participants connected now (the facilitator not counted). */
+  online: number;
+  counts: { organisations: number; people: number; projects: number; themes: number; links: number; cities: number };
+}
+
+/** Who added an entry (participant display name) and when (time of its change in the change log). */
+export interface WorkshopAddition {
+  addedBy: string;
+  addedAt: string;
+}

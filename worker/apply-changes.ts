@@ -9,7 +9,7 @@ import { validateChangeData, type Change } from '../domain/changes';
 import type { AppliedChange, UnsequencedChange } from '../domain/events';
 import type { GraphDb, Tx } from '../api/infra/neo4j';
 import { zodDetails } from '../api/errors';
-import { QUERY_FOR_OP, toEvent, toRow, type AppliedRow } from './change-rows';
+import { queryFor, toEvent, toRow, type AppliedRow } from './change-rows';
 import { rejection, type Rejection } from '../domain/rejections';
 
 export type Outcome = { changeId: string; applied: AppliedChange } | { changeId: string; rejected: Rejection };
@@ -60,7 +60,7 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
 
   const events: UnsequencedChange[] = [];
   for (const run of runsOfSameOp(pending)) {
-    const rows = await tx.run<AppliedRow>(QUERY_FOR_OP[run[0].op], { rows: run.map(toRow) });
+    const rows = await tx.run<AppliedRow>(queryFor(run[0]), { rows: run.map(toRow) });
     const byId = new Map(rows.map((r) => [r.changeId, r]));
     for (const change of run) {
       const row = byId.get(change.id);
@@ -87,8 +87,13 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
 /**
  * Consecutive changes of one kind go into one UNWIND query. A workspace's own creation runs alone:
  * the rows of one query do not see each other's writes, and its nodes need the workspace to exist.
+ * Add-or-get creates have a query of their own; each merge runs alone (one may feed the next).
  */
-const runKey = (c: Change) => (c.op === 'node:create' && c.nodeType === 'Workspace' ? 'workspace:create' : c.op);
+function runKey(c: Change): string {
+  if (c.op === 'node:create' && c.nodeType === 'Workspace') return 'workspace:create';
+  if (c.op === 'node:merge') return `node:merge:${c.id}`;
+  return queryFor(c);
+}
 
 function* runsOfSameOp(changes: Change[]): Generator<Change[]> {
   let run: Change[] = [];
@@ -107,7 +112,7 @@ function groupByWorkspace(events: UnsequencedChange[]) {
   for (const e of events) {
     let g = groups.get(e.workspaceId);
     if (!g) groups.set(e.workspaceId, (g = { workspaceId: e.workspaceId, changes: [] }));
-    g.changes.push({ id: e.changeId, at: e.at, actor: e.actor, op: e.event, event: JSON.stringify(e) });
+    g.changes.push({ id: e.changeId, at: e.at, actor: e.actor, op: e.event, workshopId: e.workshopId ?? null, event: JSON.stringify(e) });
   }
   return [...groups.values()];
 }

@@ -17,15 +17,27 @@ export const QUERY_FOR_OP: Record<ChangeOp, QueryName> = {
   'relationship:create': 'relationship-create',
   'relationship:update': 'relationship-update',
   'relationship:delete': 'relationship-delete',
+  'node:merge': 'node-merge',
 };
+
+/** The query that applies a change: its op's, except add-or-get creates (which never overwrite). */
+export const queryFor = (change: Change): QueryName => (change.op === 'node:create' && change.addOrGet ? 'node-add-or-get' : QUERY_FOR_OP[change.op]);
+
+/** What a workshop participant's new node or link records about its origin. */
+const originOf = (change: Change) => ({
+  ...(change.participantId && { createdBy: change.participantId }),
+  ...(change.workshopId && { workshopId: change.workshopId }),
+});
 
 export function toRow(change: Change): Record<string, unknown> {
   const base = { changeId: change.id, workspaceId: change.workspaceId, at: change.at };
   switch (change.op) {
     case 'node:create':
-      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId, props: toNeo4jProps(change.props) };
-    case 'node:update':
-      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId, props: toNeo4jProps(change.props), baseVersion: change.baseVersion ?? null };
+      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId, props: toNeo4jProps({ ...change.props, ...originOf(change) }) };
+    case 'node:update': {
+      const props = change.hidden === undefined ? change.props : { ...change.props, hidden: change.hidden };
+      return { ...base, nodeType: change.nodeType, nodeId: change.nodeId, props: toNeo4jProps(props), baseVersion: change.baseVersion ?? null };
+    }
     case 'node:delete':
       return { ...base, nodeType: change.nodeType, nodeId: change.nodeId };
     case 'relationship:create': {
@@ -38,13 +50,15 @@ export function toRow(change: Change): Record<string, unknown> {
         to: change.to,
         fromTypes: ends.from,
         toTypes: ends.to,
-        props: toNeo4jProps(change.props),
+        props: toNeo4jProps({ ...change.props, ...originOf(change) }),
       };
     }
     case 'relationship:update':
       return { ...base, relType: change.relType, relId: change.relId, props: toNeo4jProps(change.props) };
     case 'relationship:delete':
       return { ...base, relType: change.relType, relId: change.relId };
+    case 'node:merge':
+      return { ...base, nodeType: change.nodeType, survivorId: change.nodeId, mergedId: change.mergedId };
   }
 }
 
@@ -55,11 +69,13 @@ export interface AppliedRow {
   currentVersion?: number | null;
   node?: GraphNode | null;
   edge?: GraphEdge | null;
+  /** node-merge: the merged node's links, now the survivor's. */
+  movedEdges?: GraphEdge[] | null;
 }
 
 /** The event clients receive for an applied change (seq is added once the log numbers it). */
 export function toEvent(change: Change, row: AppliedRow): UnsequencedChange {
-  const base = { changeId: change.id, workspaceId: change.workspaceId, actor: change.actor, at: change.at };
+  const base = { changeId: change.id, workspaceId: change.workspaceId, actor: change.actor, at: change.at, ...(change.workshopId && { workshopId: change.workshopId }) };
   switch (change.op) {
     case 'node:create':
       return { ...base, event: 'node:created', node: publicNode(row.node!) };
@@ -73,5 +89,7 @@ export function toEvent(change: Change, row: AppliedRow): UnsequencedChange {
       return { ...base, event: 'relationship:updated', edge: row.edge! };
     case 'relationship:delete':
       return { ...base, event: 'relationship:deleted', edge: { id: change.relId, type: change.relType } };
+    case 'node:merge':
+      return { ...base, event: 'node:merged', node: publicNode(row.node!), mergedId: change.mergedId, movedEdges: row.movedEdges ?? [] };
   }
 }

@@ -75,6 +75,8 @@ export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: s
         return { ...base, op: input.op, relType: input.type, relId: input.id, props: input.props as Record<string, unknown> };
       case 'relationship:delete':
         return { ...base, op: input.op, relType: input.type, relId: input.id };
+      case 'node:merge':
+        return { ...base, op: input.op, nodeType: input.nodeType, nodeId: input.survivorId, mergedId: input.mergedId };
     }
   });
 }

@@ -4,6 +4,7 @@
  * node id; without one they are random.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { foldDiacritics, foldFinnish, legalFormSpan, nameWords } from '../../domain/matching/normalise';
 
 function uuidFromHash(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
@@ -44,3 +45,32 @@ export function nodeIdFor(nodeType: string, name: unknown, changeId: string): st
 
 /** The id of a relationship created without one: "partner-in-1a2b3c4d5e6f". */
 export const relIdFor = (relType: string, changeId: string) => `${relType.toLowerCase().replace(/_/g, '-')}-${changeId.replace(/-/g, '').slice(0, 12)}`;
+
+/**
+ * A name as two people may type the same organisation, theme or project: lower case, one Unicode form
+ * (NFC) with ä, ö and å kept (other accents dropped), punctuation and extra spaces gone, and legal forms
+ * at the start or end dropped ("Oy", "Ab", "Ltd", ...; never the only word). "  OULUN  yliopisto Oy. "
+ * and "Oulun yliopisto" give "oulun yliopisto"; "Mäki" and "Maki" stay apart. Words and legal forms come
+ * from the name matcher (domain/matching).
+ */
+export function normaliseEntryName(name: string): string {
+  const words = nameWords(name);
+  const { start, end } = legalFormSpan(words.map(foldDiacritics));
+  return words.slice(start, end).map(foldFinnish).join(' ');
+}
+
+/** Node types a workshop participant adds as add-or-get, with an id derived from the normalised name. */
+export const SHARED_ID_TYPES: ReadonlySet<string> = new Set(['Organisation', 'Theme', 'Project']);
+
+/**
+ * The id of a participant's organisation, theme or project, the same for everyone in the workspace who
+ * adds that name: "org-oulun-yliopisto-<first 8 hex of sha256(workspaceId + normalised name)>". null
+ * when the name has no letters or digits to go by.
+ */
+export function sharedNodeIdFor(nodeType: string, workspaceId: string, name: unknown): string | null {
+  const normalised = typeof name === 'string' ? normaliseEntryName(name) : '';
+  if (!normalised) return null;
+  const hash = createHash('sha256').update(workspaceId + normalised).digest('hex').slice(0, 8);
+  const prefix = TYPE_PREFIX[nodeType] ?? nodeType.toLowerCase();
+  return [prefix, slugify(normalised), hash].filter(Boolean).join('-');
+}

@@ -5,7 +5,7 @@
  */
 import type { NodeType } from '../../domain/entities';
 import { RELATIONSHIP_ENDS, type RelationshipType } from '../../domain/relationships';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict, forbidden, notFound } from '../errors';
 import type { EntityLookup, GraphReads } from '../services/graph-reads';
 
 async function lookup(reads: GraphReads, workspaceId: string, ids: string[]) {
@@ -25,16 +25,28 @@ export async function precheckNodeCreate(reads: GraphReads, workspaceId: string,
   if (existing?.type) throw conflict('ALREADY_EXISTS', `The id "${nodeId}" is already used by a ${existing.type}`, { id: nodeId });
 }
 
-/** An update or delete: the node must be in the workspace with this type, at the given version. */
+/** A workshop participant may change only what they created. */
+export function assertCreatedBy(createdBy: unknown, participantId: string | undefined, what: string): void {
+  if (participantId !== undefined && createdBy !== participantId) {
+    throw forbidden('NOT_OWNER', `Workshop participants may change only what they added themselves; this ${what} was added by someone else`);
+  }
+}
+
+/**
+ * An update or delete: the node must be in the workspace with this type, at the given version; for a
+ * workshop participant (participantId), one they created.
+ */
 export async function precheckNodeChange(
   reads: GraphReads,
   workspaceId: string,
   nodeType: NodeType,
   nodeId: string,
   baseVersion?: number,
+  participantId?: string,
 ): Promise<EntityLookup> {
   const node = (await lookup(reads, workspaceId, [nodeId])).get(nodeId);
   if (!node?.type || !node.inWorkspace || node.type !== nodeType) throw notFound(nodeType, nodeId);
+  assertCreatedBy(node.createdBy, participantId, nodeType);
   if (baseVersion !== undefined && node.version !== baseVersion) {
     throw conflict('VERSION_CONFLICT', `${nodeType} "${nodeId}" is at version ${node.version}, not ${baseVersion}`, {
       currentVersion: node.version,

@@ -13,8 +13,10 @@ export const QUERY_NAMES = [
   'entities-lookup',
   'health-ping',
   'node-create',
+  'node-add-or-get',
   'node-update',
   'node-delete',
+  'node-merge',
   'node-get',
   'nodes-list',
   'relationship-create',
@@ -31,6 +33,9 @@ export const QUERY_NAMES = [
   'workshop-create',
   'workshop-get-by-code',
   'workshop-set-state',
+  'workshop-participant-add',
+  'workshop-summary',
+  'workshop-export',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

@@ -5,6 +5,7 @@ import type { GraphDb } from '../infra/neo4j';
 import type { Redis } from 'ioredis';
 import type { GraphReads } from '../services/graph-reads';
 import type { Accounts } from '../services/accounts';
+import type { WorkshopPresenceStore } from '../services/presence';
 import type { Workshops } from '../services/workshops';
 
 /** What the routes need; createApp receives it, so tests can build the app in-process. */
@@ -18,6 +19,8 @@ export interface ApiDeps {
   /** Facilitator accounts and sessions; workshops and their participants. */
   accounts: Accounts;
   workshops: Workshops;
+  /** Who is connected to each workshop (for its summary). */
+  presence: WorkshopPresenceStore;
   /** Neo4j and Redis state for /health. */
   redisPing(): Promise<number>;
 }

@@ -3,24 +3,28 @@ import { Router } from 'express';
 import type { RelationshipCreateChange, RelationshipDeleteChange, RelationshipUpdateChange } from '../../domain/changes';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../../domain/relationships';
 import { changeIdsFor, relIdFor } from '../commands/change-ids';
-import { precheckRelationshipCreate } from '../commands/prechecks';
+import { assertCreatedBy, precheckRelationshipCreate } from '../commands/prechecks';
 import { notFound } from '../errors';
 import type { GraphReads } from '../services/graph-reads';
+import { participantMiddleware } from './auth-context';
 import { WorkspaceParamsSchema } from './common.schema';
 import type { ApiDeps } from './deps';
 import { RelationshipListQuerySchema, RelationshipParamsSchema, RelationshipTypeQuerySchema } from './relationships.schema';
+import { asAuthor, originOf, writingParticipant } from './participant-writes';
 import { writeContext } from './request-context';
 import { parse } from './validate';
 import { sendWriteResult } from './write-response';
 
-async function existingEdge(reads: GraphReads, workspaceId: string, relType: Parameters<GraphReads['relationship']>[1], id: string) {
+async function existingEdge(reads: GraphReads, workspaceId: string, relType: Parameters<GraphReads['relationship']>[1], id: string, participantId?: string) {
   const edge = await reads.relationship(workspaceId, relType, id);
   if (!edge) throw notFound('Relationship', id);
+  assertCreatedBy(edge.createdBy, participantId, 'link');
   return edge;
 }
 
-export function relationshipsRouter({ reads, submitter }: ApiDeps): Router {
+export function relationshipsRouter({ reads, submitter, workshops }: ApiDeps): Router {
   const router = Router();
+  const participant = participantMiddleware(workshops);
 
   router.get('/workspaces/:workspaceId/relationships', async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
@@ -35,11 +39,12 @@ export function relationshipsRouter({ reads, submitter }: ApiDeps): Router {
     res.json({ edge: await existingEdge(reads, workspaceId, type, id) });
   });
 
-  router.post('/workspaces/:workspaceId/relationships', async (req, res) => {
+  router.post('/workspaces/:workspaceId/relationships', participant, async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
+    const me = await writingParticipant(req, workshops, 'relationship', workspaceId);
     const { id: givenId, type, from, to, ...props } = parse(RelationshipCreateSchema, req.body);
-    const ctx = writeContext(req, workspaceId);
-    const claim = await submitter.claimKey(ctx, { op: 'relationship:create', body: req.body });
+    const ctx = asAuthor(writeContext(req, workspaceId), me);
+    const claim = await submitter.claimKey(ctx, { op: 'relationship:create', body: req.body, participantId: me?.participantId });
     await claim.precheck(() => precheckRelationshipCreate(reads, workspaceId, { type, from, to, id: givenId }));
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const relId = givenId ?? relIdFor(type, changeId);
@@ -54,34 +59,56 @@ export function relationshipsRouter({ reads, submitter }: ApiDeps): Router {
       from,
       to,
       props,
+      ...originOf(me),
     };
     sendWriteResult(res, { workspaceId, changeId, id: relId }, await submitter.submitOne(change, ctx), 201);
   });
 
-  router.patch('/workspaces/:workspaceId/relationships/:id', async (req, res) => {
+  router.patch('/workspaces/:workspaceId/relationships/:id', participant, async (req, res) => {
     const { workspaceId, id } = parse(RelationshipParamsSchema, req.params, 'params');
     const { type } = parse(RelationshipTypeQuerySchema, req.query, 'query');
+    const me = await writingParticipant(req, workshops, 'relationship', workspaceId);
     const props = parse(RelationshipUpdateSchema, req.body) as Record<string, unknown>;
-    const ctx = writeContext(req, workspaceId);
-    const claim = await submitter.claimKey(ctx, { op: 'relationship:update', id, body: req.body });
+    const ctx = asAuthor(writeContext(req, workspaceId), me);
+    const claim = await submitter.claimKey(ctx, { op: 'relationship:update', id, body: req.body, participantId: me?.participantId });
     let relType = type;
-    await claim.precheck(async () => (relType = (await existingEdge(reads, workspaceId, type, id)).type));
+    await claim.precheck(async () => (relType = (await existingEdge(reads, workspaceId, type, id, me?.participantId)).type));
     if (!relType) relType = (await existingEdge(reads, workspaceId, null, id)).type;
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
-    const change: RelationshipUpdateChange = { id: changeId, op: 'relationship:update', workspaceId, actor: ctx.actor, at: new Date().toISOString(), relType, relId: id, props };
+    const change: RelationshipUpdateChange = {
+      id: changeId,
+      op: 'relationship:update',
+      workspaceId,
+      actor: ctx.actor,
+      at: new Date().toISOString(),
+      relType,
+      relId: id,
+      props,
+      ...originOf(me),
+    };
     sendWriteResult(res, { workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
   });
 
-  router.delete('/workspaces/:workspaceId/relationships/:id', async (req, res) => {
+  router.delete('/workspaces/:workspaceId/relationships/:id', participant, async (req, res) => {
     const { workspaceId, id } = parse(RelationshipParamsSchema, req.params, 'params');
     const { type } = parse(RelationshipTypeQuerySchema, req.query, 'query');
-    const ctx = writeContext(req, workspaceId);
-    const claim = await submitter.claimKey(ctx, { op: 'relationship:delete', id });
+    const me = await writingParticipant(req, workshops, 'relationship', workspaceId);
+    const ctx = asAuthor(writeContext(req, workspaceId), me);
+    const claim = await submitter.claimKey(ctx, { op: 'relationship:delete', id, participantId: me?.participantId });
     let relType = type;
-    await claim.precheck(async () => (relType = (await existingEdge(reads, workspaceId, type, id)).type));
+    await claim.precheck(async () => (relType = (await existingEdge(reads, workspaceId, type, id, me?.participantId)).type));
     if (!relType) relType = (await existingEdge(reads, workspaceId, null, id)).type;
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
-    const change: RelationshipDeleteChange = { id: changeId, op: 'relationship:delete', workspaceId, actor: ctx.actor, at: new Date().toISOString(), relType, relId: id };
+    const change: RelationshipDeleteChange = {
+      id: changeId,
+      op: 'relationship:delete',
+      workspaceId,
+      actor: ctx.actor,
+      at: new Date().toISOString(),
+      relType,
+      relId: id,
+      ...originOf(me),
+    };
     sendWriteResult(res, { workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
   });
 

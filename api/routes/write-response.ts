@@ -30,6 +30,7 @@ export function sendWriteResult(
 }
 
 function entityOf(applied: AppliedChange): Record<string, unknown> {
+  if (applied.event === 'node:merged') return { node: applied.node, mergedId: applied.mergedId, movedEdges: applied.movedEdges };
   if ('node' in applied) return applied.event === 'node:deleted' ? {} : { node: applied.node };
   return applied.event === 'relationship:deleted' ? {} : { edge: applied.edge };
 }

@@ -37,6 +37,8 @@ export interface EntityLookup {
   type: NodeType | null;
   version: number | null;
   inWorkspace: boolean;
+  /** The workshop participant who created the node (participants may change only their own). */
+  createdBy?: string | null;
 }
 
 export interface WorkspaceSummary {

@@ -172,6 +172,13 @@ export class Workshops {
     return row.workshop;
   }
 
+  /** The workshop, when this user is its facilitator (403 NOT_FACILITATOR otherwise); whatever its state. */
+  async asFacilitator(code: string, user: SessionUser): Promise<Workshop> {
+    const workshop = await this.get(code);
+    if (workshop.facilitatorId !== user.id) throw forbidden('NOT_FACILITATOR', 'Only the workshop\'s facilitator may do this');
+    return workshop;
+  }
+
   /** A participant joins (no account): a random token, valid until the workshop ends. 410 when it is over. */
   async join(code: string, displayName: string): Promise<{ participant: Participant; token: string; expiresAt: string }> {
     const workshop = await this.get(code);
@@ -184,6 +191,7 @@ export class Workshops {
       code: workshop.code,
       workspaceId: workshop.workspaceId,
     };
+    await this.db.write('workshop-participant-add', { id: participant.participantId, workshopId: workshop.id, displayName, joinedAt: new Date().toISOString() });
     const token = randomBytes(32).toString('base64url');
     const ttlMs = Math.max(1000, Date.parse(workshop.endsAt) - Date.now());
     await this.redis.set(this.keys.participant(sha256(token)), JSON.stringify(participant), 'PX', ttlMs);

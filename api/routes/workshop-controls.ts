@@ -1,0 +1,99 @@
+/**
+ * A workshop facilitator's controls (signed in, that workshop's facilitator only: 403 NOT_FACILITATOR):
+ * hide, show and delete entries and merge duplicates (each a change through the queue and the change
+ * log, pushed to the workspace room), and the workshop's summary and export.
+ */
+import { Router, type Request } from 'express';
+import type { Change } from '../../domain/changes';
+import type { Workshop } from '../../domain/workshops';
+import { changeIdsFor } from '../commands/change-ids';
+import type { WriteContext } from '../commands/submit-changes';
+import { entryNodeType, entryOf, facilitatorActor, precheckMerge } from '../commands/workshop-controls';
+import { exportCsv, WorkshopReports } from '../services/workshop-reports';
+import { requireUser, sessionMiddleware } from './auth-context';
+import type { ApiDeps } from './deps';
+import { writeContext } from './request-context';
+import { parse } from './validate';
+import { WorkshopEntryParamsSchema, WorkshopExportQuerySchema, WorkshopMergeSchema } from './workshop-controls.schema';
+import { WorkshopCodeParamsSchema } from './workshops.schema';
+import { sendWriteResult } from './write-response';
+
+export function workshopControlsRouter({ config, accounts, workshops, reads, submitter, db, presence }: ApiDeps): Router {
+  const router = Router();
+  const session = sessionMiddleware(accounts, config);
+  const reports = new WorkshopReports(db, presence);
+
+  /** The workshop of the path, when the signed-in user is its facilitator; their write context. */
+  async function facilitated(req: Request): Promise<{ workshop: Workshop; ctx: WriteContext }> {
+    const user = requireUser(req);
+    const { code } = parse(WorkshopCodeParamsSchema, req.params, 'params');
+    const workshop = await workshops.asFacilitator(code, user);
+    return { workshop, ctx: { ...writeContext(req, workshop.workspaceId), actor: facilitatorActor(user.id) } };
+  }
+
+  const base = (workshop: Workshop, ctx: WriteContext, changeId: string) => ({
+    id: changeId,
+    workspaceId: workshop.workspaceId,
+    actor: ctx.actor,
+    at: new Date().toISOString(),
+    workshopId: workshop.id,
+  });
+
+  for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
+    router.post(`/workshops/:code/entries/:id/${action}`, session, async (req, res) => {
+      const { workshop, ctx } = await facilitated(req);
+      const { id } = parse(WorkshopEntryParamsSchema, req.params, 'params');
+      const claim = await submitter.claimKey(ctx, { op: `entry:${action}`, workshopId: workshop.id, id });
+      let nodeType: Awaited<ReturnType<typeof entryNodeType>> | undefined;
+      await claim.precheck(async () => (nodeType = await entryNodeType(reads, workshop.workspaceId, id)));
+      nodeType ??= await entryNodeType(reads, workshop.workspaceId, id);
+      const [changeId] = changeIdsFor(workshop.workspaceId, ctx.idempotencyKey, 1);
+      const change: Change = { ...base(workshop, ctx, changeId), op: 'node:update', nodeType, nodeId: id, props: {}, hidden };
+      sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
+    });
+  }
+
+  router.delete('/workshops/:code/entries/:id', session, async (req, res) => {
+    const { workshop, ctx } = await facilitated(req);
+    const { id } = parse(WorkshopEntryParamsSchema, req.params, 'params');
+    const claim = await submitter.claimKey(ctx, { op: 'entry:delete', workshopId: workshop.id, id });
+    let entry: Awaited<ReturnType<typeof entryOf>> | undefined;
+    await claim.precheck(async () => (entry = await entryOf(reads, workshop.workspaceId, id)));
+    entry ??= await entryOf(reads, workshop.workspaceId, id);
+    const [changeId] = changeIdsFor(workshop.workspaceId, ctx.idempotencyKey, 1);
+    const change: Change =
+      'nodeType' in entry
+        ? { ...base(workshop, ctx, changeId), op: 'node:delete', nodeType: entry.nodeType, nodeId: id }
+        : { ...base(workshop, ctx, changeId), op: 'relationship:delete', relType: entry.relType, relId: id };
+    sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
+  });
+
+  router.post('/workshops/:code/merge', session, async (req, res) => {
+    const { workshop, ctx } = await facilitated(req);
+    const { survivorId, mergedId } = parse(WorkshopMergeSchema, req.body);
+    const claim = await submitter.claimKey(ctx, { op: 'node:merge', workshopId: workshop.id, body: req.body });
+    let nodeType: Awaited<ReturnType<typeof precheckMerge>> | undefined;
+    await claim.precheck(async () => (nodeType = await precheckMerge(reads, workshop.workspaceId, survivorId, mergedId)));
+    // A replay (the merged node may be gone by now): the survivor's type is the merge's.
+    nodeType ??= await entryNodeType(reads, workshop.workspaceId, survivorId);
+    const [changeId] = changeIdsFor(workshop.workspaceId, ctx.idempotencyKey, 1);
+    const change: Change = { ...base(workshop, ctx, changeId), op: 'node:merge', nodeType, nodeId: survivorId, mergedId };
+    sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id: survivorId }, await submitter.submitOne(change, ctx), 200);
+  });
+
+  router.get('/workshops/:code/summary', session, async (req, res) => {
+    const { workshop } = await facilitated(req);
+    res.json(await reports.summary(workshop));
+  });
+
+  router.get('/workshops/:code/export', session, async (req, res) => {
+    const { workshop } = await facilitated(req);
+    const { format } = parse(WorkshopExportQuerySchema, req.query, 'query');
+    const data = await reports.export(workshop);
+    res.attachment(`workshop-${workshop.code}.${format}`);
+    if (format === 'csv') res.type('text/csv; charset=utf-8').send(exportCsv(data));
+    else res.json(data);
+  });
+
+  return router;
+}
