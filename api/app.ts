@@ -15,6 +15,7 @@ import { nodesRouter } from './routes/nodes';
 import { relationshipsRouter } from './routes/relationships';
 import { searchRouter } from './routes/search';
 import { workspacesRouter } from './routes/workspaces';
+import { similarRouter } from './routes/similar';
 import { authRouter } from './routes/auth';
 import { workshopsRouter } from './routes/workshops';
 import { workshopControlsRouter } from './routes/workshop-controls';
@@ -38,6 +39,7 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   const api = express.Router();
   api.use(requireJson, express.json({ limit: deps.config.BODY_LIMIT }));
   api.use(workspacesRouter(deps));
+  api.use(similarRouter(deps));
   api.use(changesRouter(deps));
   api.use(relationshipsRouter(deps));
   api.use(searchRouter(deps));

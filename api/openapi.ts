@@ -114,6 +114,13 @@ export function buildOpenApi() {
     '/api/v1/changes': {
       post: { summary: 'Batch of changes for the workspace named in the body', parameters: writeParams, requestBody: body({ type: 'object', properties: { workspaceId: { type: 'string' }, changes: { type: 'array', items: ref('ChangeInput') } } }), responses: writeResponses('200') },
     },
+    '/api/v1/workspaces/{workspaceId}/similar': {
+      get: {
+        summary: 'Probable duplicates of a name being entered, with score and reasons',
+        parameters: [ws, ...['type', 'name', 'limit', 'minScore'].map((name) => ({ name, in: 'query', required: name === 'name', schema: { type: 'string' } }))],
+        responses: { '200': ok('{ name, type, items: [{ id, type, name, score, reasons }] }'), ...errors },
+      },
+    },
     '/api/v1/search': {
       get: {
         summary: 'Full-text search over names and aliases (Finnish-aware)',

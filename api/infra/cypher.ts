@@ -19,6 +19,7 @@ export const QUERY_NAMES = [
   'node-merge',
   'node-get',
   'nodes-list',
+  'nodes-for-matching',
   'relationship-create',
   'relationship-update',
   'relationship-delete',

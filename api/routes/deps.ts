@@ -4,6 +4,7 @@ import type { Logger } from '../infra/logger';
 import type { GraphDb } from '../infra/neo4j';
 import type { Redis } from 'ioredis';
 import type { GraphReads } from '../services/graph-reads';
+import type { SimilarEntities } from '../services/similar-entities';
 import type { Accounts } from '../services/accounts';
 import type { WorkshopPresenceStore } from '../services/presence';
 import type { Workshops } from '../services/workshops';
@@ -15,6 +16,8 @@ export interface ApiDeps {
   db: GraphDb;
   redis: Redis;
   reads: GraphReads;
+  /** Probable duplicates of a name being entered (did you mean ...?). */
+  similar: SimilarEntities;
   submitter: ChangeSubmitter;
   /** Facilitator accounts and sessions; workshops and their participants. */
   accounts: Accounts;
