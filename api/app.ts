@@ -16,9 +16,11 @@ import { relationshipsRouter } from './routes/relationships';
 import { searchRouter } from './routes/search';
 import { workspacesRouter } from './routes/workspaces';
 import { similarRouter } from './routes/similar';
+import { overlapsRouter } from './routes/overlaps';
 import { authRouter } from './routes/auth';
 import { workshopsRouter } from './routes/workshops';
 import { workshopControlsRouter } from './routes/workshop-controls';
+import { metricsRouter } from './routes/metrics';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -40,6 +42,9 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   api.use(requireJson, express.json({ limit: deps.config.BODY_LIMIT }));
   api.use(workspacesRouter(deps));
   api.use(similarRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/overlaps and /specialisation are not node collections.
+  api.use(overlapsRouter(deps));
+  api.use(metricsRouter(deps));
   api.use(changesRouter(deps));
   api.use(relationshipsRouter(deps));
   api.use(searchRouter(deps));

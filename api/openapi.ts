@@ -7,6 +7,8 @@ import { ChangeInputSchema } from '../domain/changes';
 import { COLLECTIONS, createSchemaFor, NODE_TYPES, updateSchemaFor } from '../domain/entities';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/relationships';
 import { LoginSchema, RegisterSchema } from './routes/auth.schema';
+import { METRIC_NAMES } from './routes/metrics.schema';
+import { SuggestBodySchema } from './routes/overlaps.schema';
 import { WorkshopMergeSchema } from './routes/workshop-controls.schema';
 import { ParticipantJoinSchema, WorkshopCreateSchema } from './routes/workshops.schema';
 
@@ -119,6 +121,83 @@ export function buildOpenApi() {
         summary: 'Probable duplicates of a name being entered, with score and reasons',
         parameters: [ws, ...['type', 'name', 'limit', 'minScore'].map((name) => ({ name, in: 'query', required: name === 'name', schema: { type: 'string' } }))],
         responses: { '200': ok('{ name, type, items: [{ id, type, name, score, reasons }] }'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/projects/{id}/overlaps': {
+      get: {
+        summary: 'Projects in other cities (or regions) that overlap most with this one, with score, parts and explanation (fi, en)',
+        parameters: [
+          ws,
+          id,
+          { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 5 } },
+          { name: 'crossBoundary', in: 'query', schema: { type: 'string', enum: ['city', 'region', 'none'], default: 'city' }, description: 'Only projects run in other cities, other regions, or all' },
+          { name: 'minScore', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1, default: 0.05 } },
+        ],
+        responses: { '200': ok('{ workspaceId, projectId, seq, crossBoundary, items: [{ id, name, nameEn, cities, regions, score, parts, explanation: { fi, en } }] }'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/overlaps': {
+      get: {
+        summary: 'Every pair of projects run in different cities scoring at least minScore, best first; JSON or CSV (UTF-8 with BOM, every cell quoted, formulas neutralised)',
+        parameters: [
+          ws,
+          { name: 'city', in: 'query', schema: { type: 'string' }, description: 'City id: either project is run in it or has it as a partner' },
+          { name: 'region', in: 'query', schema: { type: 'string' }, description: 'Region id: either project is in it' },
+          { name: 'theme', in: 'query', schema: { type: 'string' }, description: 'Theme id: either project focuses on it or on a narrower theme of the taxonomy' },
+          { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Both projects run at some time in [from, to] (an unknown period passes)' },
+          { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'minScore', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1, default: 0.25 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5000, default: 500 } },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+        ],
+        responses: {
+          '200': {
+            description: 'JSON { workspaceId, seq, total, items: [{ a, b, score, parts, explanation: { fi, en } }] }; CSV score,projectA,projectAName,citiesA,projectB,projectBName,citiesB,sharedThemes,explanationFi,explanationEn',
+            content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/specialisation': {
+      get: {
+        summary: 'City (or region) × theme matrix: projects, organisations and euros per cell with the project ids, gaps (themes no place covers) and crowded themes (3+ places)',
+        parameters: [ws, { name: 'by', in: 'query', schema: { type: 'string', enum: ['city', 'region'], default: 'city' } }],
+        responses: { '200': ok('{ workspaceId, seq, by, places: [{ id, name, projects, euros }], themes, cells: [{ placeId, themeId, projects, organisations, euros, projectIds }], gaps, crowded: [{ id, name, nameEn, placeIds }] }'), ...errors },
+      },
+    },
+    '/api/v1/themes/suggest': {
+      get: {
+        summary: 'Themes of the taxonomy for a text (Finnish, Swedish or English, inflected words and compounds understood), with reasons',
+        parameters: ['text', 'limit', 'minScore'].map((name) => ({ name, in: 'query', required: name === 'text', schema: { type: name === 'text' ? 'string' : 'number' } })),
+        responses: { '200': ok('{ items: [{ themeId, name, nameEn, nameSv, score, because }] }'), '400': errors['400'] },
+      },
+      post: {
+        summary: "Themes for a project's or organisation's own text (the name counts more), with reasons",
+        parameters: ['limit', 'minScore'].map((name) => ({ name, in: 'query', schema: { type: 'number' } })),
+        requestBody: body(json(SuggestBodySchema)),
+        responses: { '200': ok('{ items: [{ themeId, name, nameEn, nameSv, score, because }] }'), '400': errors['400'] },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/metrics': {
+      get: {
+        summary: 'Top nodes by a stored network metric (recomputed by the worker shortly after changes)',
+        parameters: [
+          ws,
+          { name: 'metric', in: 'query', schema: { type: 'string', enum: [...METRIC_NAMES], default: 'pagerank' } },
+          { name: 'type', in: 'query', schema: { type: 'string' }, description: 'Node types, comma-separated (e.g. Organisation)' },
+          { name: 'city', in: 'query', schema: { type: 'string' }, description: 'City id: the city, nodes touching it or touching something located in it' },
+          { name: 'theme', in: 'query', schema: { type: 'string' }, description: 'Theme id, as city' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 20 } },
+        ],
+        responses: { '200': ok('{ workspaceId, metric, computedAt, items: [{ id, type, name, value, metrics: { degree, weightedDegree, betweenness, closeness, pagerank, eigenvector, community, kcore, broker, brokerCities, brokerRegions } }] }'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/metrics/summary': {
+      get: {
+        summary: 'When and how the network metrics were last computed: modularity, community count, algorithm notes',
+        parameters: [ws],
+        responses: { '200': ok('{ workspaceId, computedAt, modularity, communityCount, nodeCount, notes } (nulls before the first computation)'), ...errors },
       },
     },
     '/api/v1/search': {

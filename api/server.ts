@@ -12,6 +12,7 @@ import { createCoreServices } from './infra/services';
 import { Accounts } from './services/accounts';
 import { GraphReads } from './services/graph-reads';
 import { SimilarEntities } from './services/similar-entities';
+import { ProjectOverlaps } from './services/project-overlaps';
 import { WorkshopPresenceStore } from './services/presence';
 import { Workshops } from './services/workshops';
 import { attachWorkshopSockets } from './sockets/workshop-sockets';
@@ -31,6 +32,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
   await queueEvents.waitUntilReady();
   const reads = new GraphReads(core.db);
   const similar = new SimilarEntities(core.db, reads);
+  const overlaps = new ProjectOverlaps(core.db);
   const submitter = new ChangeSubmitter(config, queue, queueEvents, core.redis);
   const redisPing = async () => {
     const started = performance.now();
@@ -40,7 +42,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
   const accounts = new Accounts(core.db, core.redis, config);
   const workshops = new Workshops(core.db, core.redis, config);
   const presence = new WorkshopPresenceStore(core.redis, config, core.logger);
-  const app = createApp({ ...core, reads, similar, submitter, queue, redisPing, accounts, workshops, presence });
+  const app = createApp({ ...core, reads, similar, overlaps, submitter, queue, redisPing, accounts, workshops, presence });
   const server = http.createServer(app);
   const sockets = attachSockets(server, { config, logger: core.logger, reads });
   attachWorkshopSockets(sockets.io, { accounts, workshops, presence, logger: core.logger });

@@ -59,6 +59,52 @@ export type JoinAck =
   | { ok: true; workspaceId: string; replayed: number; lastSeq: number }
   | { ok: false; code: string; message: string };
 
+/** One node's stored metrics (see worker/metrics/compute.ts for the definitions). */
+export interface NodeMetricsPayload {
+  id: string;
+  type: string;
+  degree: number;
+  weightedDegree: number;
+  betweenness: number;
+  closeness: number;
+  pagerank: number;
+  eigenvector: number | null;
+  community: number;
+  kcore: number;
+  broker: boolean;
+  brokerCities: number;
+  brokerRegions: number;
+}
+/** Network metrics of a workspace, recomputed (debounced) after its changes; derived, not in the change log. */
+export interface MetricsUpdated {
+  workspaceId: string;
+  computedAt: string;
+  /** Which algorithms ran and how (e.g. betweenness exact or sampled). */
+  algorithmNotes: string[];
+  modularity: number;
+  communityCount: number;
+  nodes: NodeMetricsPayload[];
+}
+
+/** One project that overlaps with the project an insight is about. */
+export interface OverlapInsightItem {
+  projectId: string;
+  name: string;
+  /** The city it is run in (its first), or null when none is known. */
+  city: string | null;
+  score: number;
+  explanation: { fi: string; en: string };
+}
+
+/** The cross-city overlaps of a project just created or edited (worker → workspace room). */
+export interface OverlapInsight {
+  workspaceId: string;
+  projectId: string;
+  overlaps: OverlapInsightItem[];
+  /** e.g. "Uusi hanke Vaasassa on päällekkäinen 2 hankkeen kanssa Kokkolassa ja Porissa." */
+  message: { fi: string; en: string };
+}
+
 export type ServerToClientEvents = {
   [E in AppliedEventName]: (change: Extract<AppliedChange, { event: E }>) => void;
 } & {
@@ -70,6 +116,10 @@ export type ServerToClientEvents = {
   'workshop:presence': (presence: WorkshopPresence) => void;
   /** To a workshop's room when its facilitator pauses, resumes or closes it. */
   'workshop:state': (change: WorkshopStateChange) => void;
+  /** To a workspace's room when its network metrics have been recomputed. */
+  'metrics:updated': (metrics: MetricsUpdated) => void;
+  /** To a workspace's room when a created or edited project overlaps with projects in other cities. */
+  'insight:overlaps': (insight: OverlapInsight) => void;
 };
 
 export interface ClientToServerEvents {

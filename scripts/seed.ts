@@ -1,15 +1,18 @@
 /**
  * Prepares the database: applies the Cypher schema (idempotent) and loads the demo network once, into
- * the workspace "demo". The demo's changes go through the worker's apply path (applyBatch), so they are
- * in the change log like any other change, with actor "seed". A second run finds the workspace and
- * does nothing. Run alone: `tsx scripts/seed.ts`.
+ * the workspace "demo", with the theme taxonomy of domain/themes/taxonomy.ts (its themes and PART_OF
+ * links that the demo lacks). The demo's changes go through the worker's apply path (applyBatch), so
+ * they are in the change log like any other change, with actor "seed". Only what is missing is added:
+ * a second run finds everything and does nothing, and a database seeded before the taxonomy existed
+ * gets just the taxonomy. Run alone: `tsx scripts/seed.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Change } from '../domain/changes';
 import type { Config } from '../api/infra/config';
 import { createGraphDb, cypherDirOf, type GraphDb } from '../api/infra/neo4j';
 import { applyBatch } from '../worker/apply-changes';
-import { DEMO_WORKSPACE, demoNodes, demoRelationships } from './seed/demo-network';
+import { taxonomySeedNodes, taxonomySeedRelationships } from '../domain/themes/taxonomy';
+import { DEMO_WORKSPACE, demoNodes, demoRelationships, type SeedNode, type SeedRelationship } from './seed/demo-network';
 
 export interface SeedResult {
   created: boolean;
@@ -19,13 +22,34 @@ export interface SeedResult {
 
 const CHUNK = 500;
 
-/** The demo network as change events: the workspace, then the nodes, then the links. */
-export function demoChanges(workspaceId = DEMO_WORKSPACE.id, at = new Date().toISOString()): Change[] {
+const demoNodeIds = new Set(demoNodes.map((n) => n.id));
+const demoRelIds = new Set(demoRelationships.map((r) => r.id));
+
+/** The taxonomy's themes the demo does not seed itself (the demo's own keep their demo fields). */
+export const taxonomyNodes: SeedNode[] = taxonomySeedNodes()
+  .filter((n) => !demoNodeIds.has(n.id))
+  .map((n) => ({ type: n.type, id: n.id, props: n.props as Record<string, unknown> }));
+/** The taxonomy's PART_OF links the demo lacks (same id scheme, so the demo's own are recognised). */
+export const taxonomyRelationships: SeedRelationship[] = taxonomySeedRelationships().filter((r) => !demoRelIds.has(r.id));
+
+/** Every node and link the seed loads: the demo network and the rest of the theme taxonomy. */
+export const seedNodes: SeedNode[] = [...demoNodes, ...taxonomyNodes];
+export const seedRelationships: SeedRelationship[] = [...demoRelationships, ...taxonomyRelationships];
+
+/**
+ * The demo network as change events: the workspace, then the nodes, then the links (by default all of
+ * them; the seed passes only the missing ones).
+ */
+export function demoChanges(
+  workspaceId = DEMO_WORKSPACE.id,
+  at = new Date().toISOString(),
+  { withWorkspace = true, nodes = seedNodes, relationships = seedRelationships }: { withWorkspace?: boolean; nodes?: SeedNode[]; relationships?: SeedRelationship[] } = {},
+): Change[] {
   const base = () => ({ id: randomUUID(), workspaceId, actor: 'seed', at });
   return [
-    { ...base(), op: 'node:create', nodeType: 'Workspace', nodeId: workspaceId, props: DEMO_WORKSPACE.props },
-    ...demoNodes.map((n): Change => ({ ...base(), op: 'node:create', nodeType: n.type, nodeId: n.id, props: n.props })),
-    ...demoRelationships.map((r): Change => ({ ...base(), op: 'relationship:create', relType: r.type, relId: r.id, from: r.from, to: r.to, props: r.props ?? {} })),
+    ...(withWorkspace ? [{ ...base(), op: 'node:create', nodeType: 'Workspace', nodeId: workspaceId, props: DEMO_WORKSPACE.props } as Change] : []),
+    ...nodes.map((n): Change => ({ ...base(), op: 'node:create', nodeType: n.type, nodeId: n.id, props: n.props })),
+    ...relationships.map((r): Change => ({ ...base(), op: 'relationship:create', relType: r.type, relId: r.id, from: r.from, to: r.to, props: r.props ?? {} })),
   ];
 }
 
@@ -43,12 +67,18 @@ export async function seedDemo(config: Config, given?: GraphDb): Promise<SeedRes
   try {
     await db.applySchema(cypherDirOf(config));
     if (!config.SEED_DEMO) return { created: false, nodes: 0, relationships: 0 };
-    // Complete when the workspace and every demo node are there; an interrupted seed is finished.
-    const ids = [DEMO_WORKSPACE.id, ...demoNodes.map((n) => n.id)];
-    const found = await db.read<{ type: string | null }>('entities-lookup', { ids, workspaceId: DEMO_WORKSPACE.id });
-    if (found.every((f) => f.type)) return { created: false, nodes: 0, relationships: 0 };
-    await applyAll(db, demoChanges());
-    return { created: true, nodes: demoNodes.length, relationships: demoRelationships.length };
+    // Only what is missing: an interrupted seed is finished, an older demo gets the taxonomy.
+    const ids = [DEMO_WORKSPACE.id, ...seedNodes.map((n) => n.id)];
+    const found = await db.read<{ id: string; type: string | null }>('entities-lookup', { ids, workspaceId: DEMO_WORKSPACE.id });
+    const present = new Set(found.filter((f) => f.type).map((f) => f.id));
+    const links = await db.read<{ id: string }>('relationship-ends', { relIds: seedRelationships.map((r) => r.id) });
+    const linked = new Set(links.map((l) => l.id));
+    const nodes = seedNodes.filter((n) => !present.has(n.id));
+    const relationships = seedRelationships.filter((r) => !linked.has(r.id));
+    const withWorkspace = !present.has(DEMO_WORKSPACE.id);
+    if (!withWorkspace && !nodes.length && !relationships.length) return { created: false, nodes: 0, relationships: 0 };
+    await applyAll(db, demoChanges(DEMO_WORKSPACE.id, new Date().toISOString(), { withWorkspace, nodes, relationships }));
+    return { created: true, nodes: nodes.length, relationships: relationships.length };
   } finally {
     if (!given) await db.close();
   }

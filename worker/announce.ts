@@ -5,7 +5,7 @@
  */
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
-import type { AppliedChange, ServerToClientEvents } from '../domain/events';
+import type { AppliedChange, OverlapInsight, ServerToClientEvents } from '../domain/events';
 import { workspaceRoom } from '../domain/events';
 import type { Config } from '../api/infra/config';
 import { recordFailedChanges, type FailedChange } from '../api/infra/failed-changes';
@@ -25,6 +25,11 @@ export class Announcer {
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
       this.emitter.to(workspaceRoom(change.workspaceId)).emit(change.event, change as never);
     }
+  }
+
+  /** A project's cross-city overlaps, to its workspace's room. */
+  overlapInsight(insight: OverlapInsight): void {
+    this.emitter.to(workspaceRoom(insight.workspaceId)).emit('insight:overlaps', insight);
   }
 
   async failed(failures: FailedChange[]): Promise<void> {

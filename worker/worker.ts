@@ -4,18 +4,21 @@
  * at once (UnrecoverableError); one that may succeed later (a link whose node is not there yet, the
  * database away) is retried with backoff, and lands in the failed list when attempts run out.
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { z } from 'zod';
 import { CHANGE_OPS, type Change } from '../domain/changes';
-import { CHANGES_QUEUE, changesOf, type JobMap, type JobName, type JobResult } from '../domain/jobs';
+import { CHANGES_QUEUE, INSIGHTS_QUEUE, changesOf, type InsightJobMap, type InsightJobName, type JobMap, type JobName, type JobResult } from '../domain/jobs';
 import { failureText, rejection, type Rejection } from '../domain/rejections';
 import type { Config } from '../api/infra/config';
 import type { FailedChange } from '../api/infra/failed-changes';
 import { redisOptions } from '../api/infra/redis';
 import { createCoreServices } from '../api/infra/services';
+import { ProjectOverlaps } from '../api/services/project-overlaps';
 import { Announcer } from './announce';
 import { applyBatch, type Outcome } from './apply-changes';
 import { ChangeBatcher } from './batcher';
+import { InsightTrigger, insightJobFailure, processInsightJob, type InsightJob } from './insights';
+import { MetricsScheduler, startMetricsWorker } from './metrics/job';
 
 type ChangeJob = Job<JobMap[JobName], JobResult, JobName>;
 
@@ -30,6 +33,8 @@ const EnvelopeSchema = z.object({
 
 export interface RunningWorker {
   worker: Worker<JobMap[JobName], JobResult, JobName>;
+  /** Follow-up insight jobs (project overlaps), debounced per project. */
+  insights: Worker<InsightJobMap[InsightJobName], unknown, InsightJobName>;
   close(): Promise<void>;
 }
 
@@ -37,9 +42,22 @@ export interface RunningWorker {
 export async function startWorker(config: Config): Promise<RunningWorker> {
   const core = createCoreServices(config, 'worker');
   const announcer = new Announcer(config, core.redis);
+  // Network metrics: a queue and Worker of their own (concurrency 1), scheduled after applied changes.
+  const metrics = new MetricsScheduler(config);
+  const metricsWorker = await startMetricsWorker(config, core.db, core.redis, core.logger);
+  // Insights: debounced follow-up jobs per changed project, on a queue of their own (worker/insights.ts).
+  const insightsQueue = new Queue<InsightJobMap[InsightJobName], unknown, InsightJobName>(INSIGHTS_QUEUE, {
+    connection: redisOptions(config, 'blocking'),
+    prefix: config.REDIS_PREFIX,
+  });
+  const trigger = new InsightTrigger(core.db, insightsQueue, core.logger);
   const batcher = new ChangeBatcher(async (changes) => {
+    const deletedEnds = await trigger.endsOfDeletedLinks(changes);
     const outcomes = await applyBatch(core.db, changes);
-    announcer.applied(outcomes.flatMap((o) => ('applied' in o ? [o.applied] : [])));
+    const applied = outcomes.flatMap((o) => ('applied' in o ? [o.applied] : []));
+    announcer.applied(applied);
+    trigger.afterApplied(applied, deletedEnds);
+    if (applied.length) metrics.schedule(applied.map((a) => a.workspaceId)).catch((err) => core.logger.warn({ err }, 'metrics not scheduled'));
     return outcomes;
   }, config.BATCH_MAX);
 
@@ -93,13 +111,25 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
     concurrency: config.WORKER_CONCURRENCY,
   });
   worker.on('error', (err) => core.logger.error({ err }, 'worker error'));
-  await worker.waitUntilReady();
+  const overlaps = new ProjectOverlaps(core.db);
+  const insights = new Worker<InsightJobMap[InsightJobName], unknown, InsightJobName>(
+    INSIGHTS_QUEUE,
+    (job: InsightJob) => processInsightJob(job, overlaps, announcer),
+    { connection: redisOptions(config, 'blocking'), prefix: config.REDIS_PREFIX, concurrency: 4 },
+  );
+  insights.on('error', (err) => core.logger.error({ err }, 'insights worker error'));
+  insights.on('failed', (job, err) => core.logger.warn(insightJobFailure(job, err), 'insight job failed'));
+  await Promise.all([worker.waitUntilReady(), insights.waitUntilReady()]);
   core.logger.info({ concurrency: config.WORKER_CONCURRENCY, batchMax: config.BATCH_MAX }, 'worker started');
 
   return {
     worker,
+    insights,
     async close() {
       await worker.close();
+      await insights.close();
+      await insightsQueue.close();
+      await Promise.allSettled([metricsWorker.close(), metrics.close()]);
       await core.close();
     },
   };

@@ -52,6 +52,8 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(15 * 60),
   /** How often an API process renews its presence heartbeat; its entries are dropped after 3 missed beats. */
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Network metrics of a workspace are recomputed at most this long after its first unprocessed change. */
+  METRICS_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 type Env = z.infer<typeof EnvSchema>;

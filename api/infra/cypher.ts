@@ -20,6 +20,8 @@ export const QUERY_NAMES = [
   'node-get',
   'nodes-list',
   'nodes-for-matching',
+  'projects-for-overlaps',
+  'relationship-ends',
   'relationship-create',
   'relationship-update',
   'relationship-delete',
@@ -37,6 +39,12 @@ export const QUERY_NAMES = [
   'workshop-participant-add',
   'workshop-summary',
   'workshop-export',
+  'metrics-graph-nodes',
+  'metrics-graph-edges',
+  'metrics-store',
+  'metrics-summary-store',
+  'metrics-top',
+  'metrics-summary',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

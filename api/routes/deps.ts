@@ -5,6 +5,7 @@ import type { GraphDb } from '../infra/neo4j';
 import type { Redis } from 'ioredis';
 import type { GraphReads } from '../services/graph-reads';
 import type { SimilarEntities } from '../services/similar-entities';
+import type { ProjectOverlaps } from '../services/project-overlaps';
 import type { Accounts } from '../services/accounts';
 import type { WorkshopPresenceStore } from '../services/presence';
 import type { Workshops } from '../services/workshops';
@@ -18,6 +19,8 @@ export interface ApiDeps {
   reads: GraphReads;
   /** Probable duplicates of a name being entered (did you mean ...?). */
   similar: SimilarEntities;
+  /** Overlapping projects between cities, the specialisation matrix. */
+  overlaps: ProjectOverlaps;
   submitter: ChangeSubmitter;
   /** Facilitator accounts and sessions; workshops and their participants. */
   accounts: Accounts;

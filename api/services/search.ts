@@ -47,6 +47,8 @@ export async function search(
     workspaceId: opts.workspaceId,
     types: opts.types,
     limit: toNeo4jInt(opts.limit),
+    // The indexes span all workspaces: read enough hits that the workspace's own survive the filter.
+    candidates: toNeo4jInt(opts.workspaceId || opts.types ? 1000 : opts.limit * 4),
   });
   return rows.map((r) => ({ ...r.item, score: Math.round(r.score * 1000) / 1000 }));
 }

@@ -1,12 +1,13 @@
 // Full-text search over names and aliases, through both analyzers, best score per node.
 // Parameters: $folded (Lucene query for the diacritics-folded index), $stemmed (for the Finnish
-// index), $workspaceId (nullable), $types (nullable list), $limit.
+// index), $workspaceId (nullable), $types (nullable list), $limit, $candidates (hits read from each
+// index before the workspace and type filters: the indexes span every workspace).
 // Columns: item ({id, name, aliases, type}), score.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names_folded', $folded, {limit: $limit * 4}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_names_folded', $folded, {limit: $candidates}) YIELD node, score
   RETURN node, score
   UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_names_finnish', $stemmed, {limit: $limit * 4}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_names_finnish', $stemmed, {limit: $candidates}) YIELD node, score
   RETURN node, score
 }
 WITH node, max(score) AS score
