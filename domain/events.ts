@@ -68,6 +68,7 @@ export interface NodeMetricsPayload {
   betweenness: number;
   closeness: number;
   pagerank: number;
+  /** null when the power iteration did not converge (see algorithmNotes). */
   eigenvector: number | null;
   community: number;
   kcore: number;

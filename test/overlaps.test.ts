@@ -12,6 +12,7 @@ import { THEME_TAXONOMY } from '../domain/themes/taxonomy';
 import { seedDemo, taxonomyNodes, taxonomyRelationships } from '../scripts/seed';
 import { BATTERY_CHEMISTRY_CITIES, DEMO_WORKSPACE } from '../scripts/seed/demo-network';
 import { connectSocket, cypher, eventually, join, sleep, snapshot, startStack, type TestSocket, type TestStack } from './support/stack';
+import { parseCsv } from './support/csv';
 
 let stack: TestStack;
 let socket: TestSocket;
@@ -29,35 +30,6 @@ afterAll(async () => {
   await stack.close();
 });
 
-/** RFC 4180 parser (quotes, doubled quotes, CRLF), for reading the export back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    }
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 const VAASA_PROJECT = `project-vaasa-akkukierratys-${randomUUID().slice(0, 8)}`;
 

@@ -13,6 +13,7 @@ import { applyBatch } from '../worker/apply-changes';
 import { normaliseEntryName, sharedNodeIdFor } from '../api/commands/change-ids';
 import { csvCell } from '../api/services/csv';
 import { connectSocket, createWorkspace, cypher, eventually, join, startStack, type TestSocket, type TestStack } from './support/stack';
+import { parseCsv } from './support/csv';
 
 let stack: TestStack;
 let ws: string;
@@ -579,32 +580,3 @@ describe('summary and export', () => {
   });
 });
 
-/** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks; rows end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}

@@ -21,6 +21,7 @@
  * Graphology has no k-core or articulation-point function; both are short linear-time textbook
  * algorithms (Batagelj–Zaversnik, Hopcroft–Tarjan), written iteratively below.
  */
+import type { NodeMetricsPayload } from '../../domain/events';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
@@ -47,22 +48,8 @@ export interface MetricsInputEdge {
   type?: string;
 }
 
-export interface NodeMetrics {
-  id: string;
-  type: string;
-  degree: number;
-  weightedDegree: number;
-  betweenness: number;
-  closeness: number;
-  pagerank: number;
-  /** null when the power iteration did not converge (see algorithmNotes). */
-  eigenvector: number | null;
-  community: number;
-  kcore: number;
-  broker: boolean;
-  brokerCities: number;
-  brokerRegions: number;
-}
+/** One node's metrics: the shape the `metrics:updated` event carries (domain/events.ts). */
+export type NodeMetrics = NodeMetricsPayload;
 
 export interface MetricsResult {
   nodes: NodeMetrics[];
