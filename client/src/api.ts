@@ -105,6 +105,8 @@ interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Extra headers, applied last (e.g. X-Participant-Token). */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -152,8 +154,9 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (method !== 'GET' && method !== 'HEAD') {
     headers['Idempotency-Key'] = opts.idempotencyKey ?? randomId();
     const who = actor();
-    if (who) headers['X-Actor'] = who;
+    if (who) headers['X-Actor'] = encodeURIComponent(who);
   }
+  Object.assign(headers, opts.headers);
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {

@@ -229,6 +229,8 @@ export class App {
       case 'node:created':
       case 'node:updated':
         return displayName(change.node);
+      case 'node:merged':
+        return `${nameOf(change.mergedId)} → ${displayName(change.node)}`;
       case 'node:deleted':
         return nameOf(change.node.id);
       case 'relationship:created':
@@ -353,6 +355,7 @@ export class App {
     byId<HTMLSelectElement>('lang-select').addEventListener('change', (e) => setLang((e.target as HTMLSelectElement).value as Lang));
     byId('fit-button').addEventListener('click', () => this.view.fit());
     byId('add-button').addEventListener('click', () => this.form.openCreate('organisation'));
+    byId<HTMLAnchorElement>('workshop-button').href = `/workshop/new?workspace=${encodeURIComponent(this.workspaceId)}`;
   }
 
   private bindSidebar(): void {

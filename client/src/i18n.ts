@@ -58,6 +58,9 @@ const fi = {
   'change.relationship:created': '{actor} yhdisti: {name}',
   'change.relationship:updated': '{actor} muokkasi yhteyttä: {name}',
   'change.relationship:deleted': '{actor} poisti yhteyden: {name}',
+  'change.node:merged': '{actor} yhdisti päällekkäiset: {name}',
+  'app.workshop': 'Työpaja',
+  'app.workshopHint': 'Aloita verkostotyöpaja tästä työtilasta',
 
   'filters.title': 'Suodattimet',
   'filters.types': 'Tyypit',
@@ -260,6 +263,9 @@ const en: Messages = {
   'change.relationship:created': '{actor} linked {name}',
   'change.relationship:updated': '{actor} edited link {name}',
   'change.relationship:deleted': '{actor} removed link {name}',
+  'change.node:merged': '{actor} merged duplicates: {name}',
+  'app.workshop': 'Workshop',
+  'app.workshopHint': 'Start a network-mapping workshop on this workspace',
 
   'filters.title': 'Filters',
   'filters.types': 'Types',
@@ -459,6 +465,9 @@ const sv: Messages = {
   'change.relationship:created': '{actor} kopplade {name}',
   'change.relationship:updated': '{actor} ändrade kopplingen {name}',
   'change.relationship:deleted': '{actor} tog bort kopplingen {name}',
+  'change.node:merged': '{actor} slog ihop dubbletter: {name}',
+  'app.workshop': 'Workshop',
+  'app.workshopHint': 'Starta en nätverksworkshop i den här arbetsytan',
 
   'filters.title': 'Filter',
   'filters.types': 'Typer',

@@ -168,6 +168,8 @@ export function buildStylesheet(): cytoscape.StylesheetJson {
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.faded', style: { 'text-opacity': 0.4 } },
     { selector: '.filtered', style: { display: 'none' } },
+    // A workshop facilitator hid it: not drawn (the facilitator's own map shows it faded).
+    { selector: 'node[?hidden]', style: { display: 'none' } },
     { selector: 'node.flash', style: { 'underlay-color': '#3ebd93', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
   ];
 }

@@ -20,7 +20,12 @@ export interface LayoutRun {
   /** fcose only: start from random positions instead of the current ones. */
   randomize?: boolean;
   fit?: boolean;
+  /** fcose only: room between nodes, 1 = the map's; larger (e.g. a projector's big labels) also counts labels as part of nodes. */
+  spacing?: number;
 }
+
+/** How far apart a newly placed node keeps from the others: a radius, or half-axes of an ellipse (labels are wide). */
+export type Clearance = number | { x: number; y: number };
 
 /** Higher values sit nearer the centre of the concentric layout. */
 const RING: Record<NodeType, number> = {
@@ -43,7 +48,7 @@ export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Prom
   if (eles.empty()) return Promise.resolve();
   const animate = (run.animate ?? true) && eles.nodes().length < 1500;
   const fit = run.fit ?? true;
-  const options = layoutOptions(cy, eles, name, animate, fit, run.randomize ?? false);
+  const options = layoutOptions(cy, eles, name, animate, fit, run.randomize ?? false, run.spacing ?? 1);
   markSideColumn(cy, name === 'geographic' ? ((options as { sideColumn?: string[] }).sideColumn ?? []) : []);
   return new Promise((resolve) => {
     const layout = eles.layout(options);
@@ -52,7 +57,15 @@ export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Prom
   });
 }
 
-function layoutOptions(cy: Core, eles: Collection, name: LayoutName, animate: boolean, fit: boolean, randomize: boolean): LayoutOptions {
+function layoutOptions(
+  cy: Core,
+  eles: Collection,
+  name: LayoutName,
+  animate: boolean,
+  fit: boolean,
+  randomize: boolean,
+  spacing: number,
+): LayoutOptions {
   const common = { animate, animationDuration: 550, fit, padding: 40 };
   switch (name) {
     case 'fcose':
@@ -61,10 +74,12 @@ function layoutOptions(cy: Core, eles: Collection, name: LayoutName, animate: bo
         ...common,
         quality: 'default',
         randomize,
-        nodeDimensionsIncludeLabels: false,
+        nodeDimensionsIncludeLabels: spacing > 1,
         packComponents: true,
-        nodeRepulsion: () => 6500,
-        idealEdgeLength: () => 70,
+        tilingPaddingVertical: 10 * spacing,
+        tilingPaddingHorizontal: 10 * spacing,
+        nodeRepulsion: () => 6500 * spacing * spacing,
+        idealEdgeLength: () => 70 * spacing,
         edgeElasticity: () => 0.45,
         gravity: 0.3,
         numIter: 2500,
@@ -259,17 +274,18 @@ function placeInColumns(nodes: NodeSingular[], positions: Map<string, Position>)
   }
 }
 
-/** The first point on a spiral around `centre` with no other node within `clearance` pixels. */
-function freeSpotNear(cy: Core, centre: Position, moving: NodeSingular, clearance = 34): Position {
+/** The first point on a spiral around `centre` with no other node within the clearance. */
+function freeSpotNear(cy: Core, centre: Position, moving: NodeSingular, clearance: Clearance = 34): Position {
+  const { x: rx, y: ry } = typeof clearance === 'number' ? { x: clearance, y: clearance } : clearance;
   const others = cy
     .nodes()
     .filter((n) => !n.same(moving) && n.visible())
     .map((n: NodeSingular) => n.position());
+  const clear = (spot: Position) => others.every((o) => ((o.x - spot.x) / rx) ** 2 + ((o.y - spot.y) / ry) ** 2 >= 1);
   let p = centre;
-  for (let n = 0; n < 120; n++) {
-    p = spiralPoint(centre, n, 22);
-    const spot = p;
-    if (others.every((o) => distance(o, spot) >= clearance)) return p;
+  for (let n = 0; n < 160; n++) {
+    p = spiralPoint(centre, n, Math.max(22, Math.min(rx, ry) * 0.65));
+    if (clear(p)) return p;
   }
   return p;
 }
@@ -278,7 +294,7 @@ function freeSpotNear(cy: Core, centre: Position, moving: NodeSingular, clearanc
  * Where a newly arrived node should appear in the current layout without moving anything else:
  * at its coordinates (a city in the geographic layout), near its neighbours, or near the view's centre.
  */
-export function placementFor(cy: Core, node: NodeSingular, layout: LayoutName): Position {
+export function placementFor(cy: Core, node: NodeSingular, layout: LayoutName, clearance: Clearance = 34): Position {
   if (layout === 'geographic' && node.data('type') === 'City') {
     const own = cityPosition(cy, node);
     if (own) return own;
@@ -290,14 +306,10 @@ export function placementFor(cy: Core, node: NodeSingular, layout: LayoutName): 
   const centre =
     (layout === 'geographic' ? strongestAnchor(node, new Map(neighbours.map((n: NodeSingular) => [n.id(), n.position()]))) : null) ??
     centroid(neighbours.map((n: NodeSingular) => n.position()));
-  if (centre) return freeSpotNear(cy, centre, node);
-  const extent = cy.extent();
-  const mid = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
-  const angle = Math.random() * 2 * Math.PI;
-  const r = Math.min(extent.w, extent.h) * 0.15 * Math.random();
-  return { x: mid.x + r * Math.cos(angle), y: mid.y + r * Math.sin(angle) };
-}
-
-function distance(a: Position, b: Position): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
+  if (centre) return freeSpotNear(cy, centre, node, clearance);
+  // No neighbours yet: the first free spot near the middle of what is drawn (or of the view).
+  const drawn = cy.nodes().filter((n) => !n.same(node) && n.visible());
+  const box = drawn.nonempty() ? drawn.boundingBox({ includeLabels: false }) : cy.extent();
+  const mid = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+  return freeSpotNear(cy, mid, node, clearance);
 }

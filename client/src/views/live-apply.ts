@@ -8,12 +8,19 @@ import type { AppliedChange } from '../../../domain/events';
 import type { GraphEdge, GraphNode } from '../../../domain/graph';
 import { relLabel } from '../i18n';
 import { displayName, edgeElement, nodeElement, type GraphView } from './graph-view';
-import { placementFor, type LayoutName } from './layouts';
+import { placementFor, type Clearance, type LayoutName } from './layouts';
 
 /** How long a new node counts as "just arrived" and may still move next to its first neighbour. */
 const FRESH_MS = 20_000;
 /** Data keys Cytoscape does not allow to change after an element exists. */
 const IMMUTABLE_KEYS = new Set(['id', 'source', 'target', 'parent']);
+
+export interface LiveApplierOptions {
+  /** Room a newly placed node keeps from the others (larger labels need more). */
+  clearance?: Clearance;
+  /** Called for every element added, so a view can mark new arrivals its own way. */
+  onAdded?(ele: SingularElementArgument, animate: boolean): void;
+}
 
 export class LiveApplier {
   private readonly fresh = new Map<string, number>();
@@ -21,6 +28,7 @@ export class LiveApplier {
   constructor(
     private readonly view: GraphView,
     private readonly currentLayout: () => LayoutName,
+    private readonly options: LiveApplierOptions = {},
   ) {}
 
   apply(change: AppliedChange, animate: boolean): void {
@@ -39,7 +47,20 @@ export class LiveApplier {
       case 'relationship:deleted':
         this.remove(change.edge.id);
         break;
+      case 'node:merged':
+        this.merge(change.node, change.mergedId, change.movedEdges, animate);
+        break;
     }
+  }
+
+  /** The survivor keeps its place and takes over the merged node's links; the merged node goes. */
+  merge(survivor: GraphNode, mergedId: string, movedEdges: GraphEdge[], animate = true): void {
+    this.upsertNode(survivor, animate);
+    for (const edge of movedEdges) {
+      this.view.cy.getElementById(edge.id).remove();
+      this.upsertEdge(edge, animate);
+    }
+    this.remove(mergedId);
   }
 
   upsertNode(node: GraphNode, animate = true): NodeSingular {
@@ -52,9 +73,10 @@ export class LiveApplier {
       return existing;
     }
     const added = this.view.cy.add(nodeElement(node)).nodes()[0]!;
-    added.position(placementFor(this.view.cy, added, this.currentLayout()));
+    added.position(placementFor(this.view.cy, added, this.currentLayout(), this.options.clearance));
     this.fresh.set(node.id, Date.now());
     if (animate) fadeIn(added);
+    this.options.onAdded?.(added, animate);
     return added;
   }
 
@@ -70,6 +92,7 @@ export class LiveApplier {
     const added = this.view.cy.add(edgeElement(edge)).edges()[0]!;
     for (const end of [source, target]) this.settleFreshNode(end, animate);
     if (animate) fadeIn(added);
+    this.options.onAdded?.(added, animate);
     return added;
   }
 
@@ -87,8 +110,10 @@ export class LiveApplier {
       return;
     }
     if (node.connectedEdges().length !== 1) return;
-    const target = placementFor(this.view.cy, node, this.currentLayout());
+    const target = placementFor(this.view.cy, node, this.currentLayout(), this.options.clearance);
+    // stop() also ends the fade-in midway: finish it, or the node stays half transparent.
     node.stop();
+    node.removeStyle('opacity');
     if (animate) node.animate({ position: target }, { duration: 450, easing: 'ease-out-cubic' });
     else node.position(target);
   }
