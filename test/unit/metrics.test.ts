@@ -149,3 +149,19 @@ describe('off the event loop', () => {
     expect(threaded.modularity).toBe(inline.modularity);
   }, 30_000);
 });
+
+describe('graphs without links', () => {
+  test('nodes that are not linked yet get zero centralities instead of an error', () => {
+    const nodes: MetricsInputNode[] = ['a', 'b', 'c'].map((id) => ({ id, type: 'Organisation' }) as MetricsInputNode);
+    const result = computeMetrics(nodes, []);
+    expect(result.nodes.map((n) => [n.id, n.degree, n.betweenness, n.closeness])).toEqual([
+      ['a', 0, 0, 0],
+      ['b', 0, 0, 0],
+      ['c', 0, 0, 0],
+    ]);
+  });
+
+  test('an empty workspace', () => {
+    expect(computeMetrics([], []).nodes).toEqual([]);
+  });
+});

@@ -99,7 +99,9 @@ export function buildGraph(nodes: MetricsInputNode[], edges: MetricsInputEdge[])
 /** Betweenness from a seeded sample of sources (Brandes–Pich), scaled to estimate the exact figure. */
 function sampledBetweenness(graph: Graph, samples: number, rng: () => number): Record<string, number> {
   // At run time the neighbourhood index hangs on the returned function (as graphology's own betweenness uses it).
-  const brandes = createUnweightedIndexedBrandes(graph) as ReturnType<typeof createUnweightedIndexedBrandes> & { index: typeof createUnweightedIndexedBrandes.index };
+  const brandes = createUnweightedIndexedBrandes(graph) as ReturnType<typeof createUnweightedIndexedBrandes> & {
+    index: typeof createUnweightedIndexedBrandes.index;
+  };
   const N = graph.order;
   const delta = new Float64Array(N);
   const centrality = new Float64Array(N);
@@ -257,7 +259,9 @@ function brokers(graph: Graph): Map<string, BrokerInfo> {
       const pieces = children.map((c) => [disc[c], disc[c] + size[c]] as const);
       const inPieces = new Set<number>([disc[v]]);
       for (const [a, b] of pieces) for (let p = a; p < b; p++) inPieces.add(p);
-      const cityPieces = [...pieces.map(([a, b]) => distinct(a, b, cityOf)), distinct(start, end, cityOf, inPieces)].filter((s) => s.size > 0);
+      const cityPieces = [...pieces.map(([a, b]) => distinct(a, b, cityOf)), distinct(start, end, cityOf, inPieces)].filter(
+        (s) => s.size > 0,
+      );
       const cities = new Set(cityPieces.flatMap((s) => [...s]));
       if (cityPieces.length < 2 || cities.size < 2) continue;
       const regionPieces = [...pieces.map(([a, b]) => distinct(a, b, regionOf)), distinct(start, end, regionOf, inPieces)];
@@ -286,8 +290,25 @@ export function computeMetrics(
   lap('build');
   const N = graph.order;
   const exact = N <= (opts.exactLimit ?? EXACT_LIMIT);
+  if (N === 0) {
+    // graphology's Brandes index cannot be built for an empty graph: nothing to measure.
+    return {
+      nodes: [],
+      modularity: 0,
+      communityCount: 0,
+      betweennessMode: 'exact',
+      closenessMode: 'exact',
+      algorithmNotes: ['empty graph'],
+      nodeCount: 0,
+      edgeCount: 0,
+      durationMs: 0,
+      timings,
+    };
+  }
 
-  const betweenness = exact ? betweennessCentrality(graph, { getEdgeWeight: null, normalized: true }) : sampledBetweenness(graph, BETWEENNESS_SAMPLES, rng);
+  const betweenness = exact
+    ? betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
+    : sampledBetweenness(graph, BETWEENNESS_SAMPLES, rng);
   notes.push(
     exact
       ? 'betweenness: exact (Brandes, unweighted, normalised)'
@@ -295,10 +316,17 @@ export function computeMetrics(
   );
   lap('betweenness');
   const closeness = exact ? closenessCentrality(graph, { wassermanFaust: true }) : sampledCloseness(graph, CLOSENESS_PIVOTS, rng);
-  notes.push(exact ? 'closeness: exact (Wasserman–Faust)' : `closeness: estimated from ${Math.min(CLOSENESS_PIVOTS, N)} BFS pivots (Eppstein–Wang, Wasserman–Faust)`);
+  notes.push(
+    exact
+      ? 'closeness: exact (Wasserman–Faust)'
+      : `closeness: estimated from ${Math.min(CLOSENESS_PIVOTS, N)} BFS pivots (Eppstein–Wang, Wasserman–Faust)`,
+  );
 
   lap('closeness');
-  const rank: Record<string, number> = graph.size > 0 ? pagerank(graph, { getEdgeWeight: 'weight', maxIterations: 200 }) : Object.fromEntries(graph.nodes().map((n) => [n, 1 / Math.max(1, N)]));
+  const rank: Record<string, number> =
+    graph.size > 0
+      ? pagerank(graph, { getEdgeWeight: 'weight', maxIterations: 200 })
+      : Object.fromEntries(graph.nodes().map((n) => [n, 1 / Math.max(1, N)]));
   notes.push('pagerank: weighted, alpha 0.85');
 
   lap('pagerank');
@@ -331,7 +359,9 @@ export function computeMetrics(
   notes.push('kcore: core number (Batagelj–Zaversnik)');
   const brokerInfo = brokers(graph);
   lap('brokers');
-  notes.push('brokers: organisations that are articulation points of the graph without City/Region/Country, separating organisations of different cities');
+  notes.push(
+    'brokers: organisations that are articulation points of the graph without City/Region/Country, separating organisations of different cities',
+  );
 
   const result: NodeMetrics[] = graph.mapNodes((id, attr) => {
     const b = brokerInfo.get(id);
