@@ -3,11 +3,16 @@
  * connections, a timeout on every request, bodies sent as prepared JSON text.
  */
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 export interface HttpAnswer {
   status: number;
   text: string;
+  /** Sent twice: the first attempt met a keep-alive connection the server had closed (retryStaleSocket). */
+  retried?: boolean;
 }
+
+type StaleSocketError = NodeJS.ErrnoException & { staleSocket?: boolean };
 
 export class KeepAliveClient {
   private readonly agent: http.Agent;
@@ -21,9 +26,32 @@ export class KeepAliveClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  /** POSTs a JSON text; rejects on a network error or when no full answer came within timeoutMs. */
-  post(path: string, json: string, timeoutMs: number): Promise<HttpAnswer> {
+  /**
+   * POSTs a JSON text (with any extra request headers); rejects on a network error or when no full
+   * answer came within timeoutMs. With retryStaleSocket (for requests that carry an Idempotency-Key),
+   * a request that failed on a reused keep-alive connection the server had just closed (ECONNRESET
+   * before any answer) is sent once more on a fresh one, as browsers do; `retried` says so.
+   */
+  async post(
+    path: string,
+    json: string,
+    timeoutMs: number,
+    extraHeaders?: Record<string, string>,
+    opts: { retryStaleSocket?: boolean } = {},
+  ): Promise<HttpAnswer> {
+    const started = performance.now();
+    try {
+      return await this.postOnce(path, json, timeoutMs, extraHeaders);
+    } catch (err) {
+      const left = timeoutMs - (performance.now() - started);
+      if (!opts.retryStaleSocket || !(err as StaleSocketError).staleSocket || left <= 0) throw err;
+      return { ...(await this.postOnce(path, json, left, extraHeaders)), retried: true };
+    }
+  }
+
+  private postOnce(path: string, json: string, timeoutMs: number, extraHeaders?: Record<string, string>): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
+      let answered = false;
       const req = http.request(
         {
           host: this.host,
@@ -31,9 +59,10 @@ export class KeepAliveClient {
           path,
           method: 'POST',
           agent: this.agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+          headers: { ...extraHeaders, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
@@ -47,9 +76,14 @@ export class KeepAliveClient {
         },
       );
       // A whole-request deadline (req.setTimeout only covers idle sockets, not a request queued in the agent).
-      const timer = setTimeout(() => req.destroy(new Error(`POST ${path} got no answer within ${timeoutMs} ms`)), timeoutMs);
-      req.on('error', (err) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        req.destroy(new Error(`POST ${path} got no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      req.on('error', (err: StaleSocketError) => {
         clearTimeout(timer);
+        if (!timedOut && !answered && req.reusedSocket && err.code === 'ECONNRESET') err.staleSocket = true;
         reject(err);
       });
       req.end(json);

@@ -4,10 +4,14 @@
  * exits when its parent goes away.
  */
 import { runLatency, runThroughput, type LatencySpec, type ThroughputSpec } from './load';
+import { finishProjector, runParticipants, startProjector, type ParticipantsSpec, type ProjectorSpec } from './workshop-load';
 
 type Request =
   | { id: number; kind: 'throughput'; spec: ThroughputSpec }
   | { id: number; kind: 'latency'; spec: LatencySpec }
+  | { id: number; kind: 'workshop-participants'; spec: ParticipantsSpec }
+  | { id: number; kind: 'projector-start'; spec: ProjectorSpec }
+  | { id: number; kind: 'projector-finish'; spec: Parameters<typeof finishProjector>[0] }
   | { id: number; kind: 'rss' };
 
 const reply = (message: unknown) => {
@@ -20,7 +24,13 @@ process.on('message', (msg: Request) => {
       ? runThroughput(msg.spec)
       : msg.kind === 'latency'
         ? runLatency(msg.spec)
-        : Promise.resolve(process.memoryUsage().rss);
+        : msg.kind === 'workshop-participants'
+          ? runParticipants(msg.spec)
+          : msg.kind === 'projector-start'
+            ? startProjector(msg.spec)
+            : msg.kind === 'projector-finish'
+              ? finishProjector(msg.spec)
+              : Promise.resolve(process.memoryUsage().rss);
   job.then(
     (result) => reply({ id: msg.id, ok: true, result }),
     (err: Error) => reply({ id: msg.id, ok: false, error: err?.stack ?? String(err) }),

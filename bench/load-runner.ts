@@ -5,11 +5,26 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { runLatency, runThroughput, type LatencyResult, type LatencySpec, type ThroughputResult, type ThroughputSpec } from './load';
+import {
+  finishProjector,
+  runParticipants,
+  startProjector,
+  type ParticipantsResult,
+  type ParticipantsSpec,
+  type ProjectorResult,
+  type ProjectorSpec,
+} from './workshop-load';
 
 export interface LoadRunner {
   readonly where: string;
+  /** The child process's pid (undefined: this process). */
+  readonly pid?: number;
   throughput(spec: ThroughputSpec, timeoutMs: number): Promise<ThroughputResult>;
   latency(spec: LatencySpec, timeoutMs: number): Promise<LatencyResult>;
+  /** Workshop benchmark: the participants' load, and the projector (started, then finished). */
+  workshopParticipants(spec: ParticipantsSpec, timeoutMs: number): Promise<ParticipantsResult>;
+  projectorStart(spec: ProjectorSpec, timeoutMs: number): Promise<{ joinMs: number }>;
+  projectorFinish(spec: Parameters<typeof finishProjector>[0], timeoutMs: number): Promise<ProjectorResult>;
   /** RSS of the load generator's process (bytes), or null when it is this process. */
   rss(): Promise<number | null>;
   close(): Promise<void>;
@@ -30,6 +45,9 @@ export function inlineRunner(): LoadRunner {
     where: 'in the server process (--inline)',
     throughput: (spec, ms) => bounded(runThroughput(spec), ms, 'throughput run'),
     latency: (spec, ms) => bounded(runLatency(spec), ms, 'latency run'),
+    workshopParticipants: (spec, ms) => bounded(runParticipants(spec), ms, 'workshop participants run'),
+    projectorStart: (spec, ms) => bounded(startProjector(spec), ms, 'projector start'),
+    projectorFinish: (spec, ms) => bounded(finishProjector(spec), ms, 'projector finish'),
     rss: async () => null,
     close: async () => {},
   };
@@ -79,8 +97,12 @@ export async function childRunner(rootDir: string, startTimeoutMs = 30_000): Pro
 
   return {
     where: `in a child process (pid ${child.pid})`,
+    pid: child.pid,
     throughput: (spec, ms) => call<ThroughputResult>('throughput', spec, ms),
     latency: (spec, ms) => call<LatencyResult>('latency', spec, ms),
+    workshopParticipants: (spec, ms) => call<ParticipantsResult>('workshop-participants', spec, ms),
+    projectorStart: (spec, ms) => call<{ joinMs: number }>('projector-start', spec, ms),
+    projectorFinish: (spec, ms) => call<ProjectorResult>('projector-finish', spec, ms),
     rss: () => call<number>('rss', null, 5_000).catch(() => null),
     async close() {
       if (exited) return;

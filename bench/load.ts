@@ -121,7 +121,12 @@ export async function connectAndJoin(url: string, workspaceId: string, timeoutMs
 }
 
 /** Resolves when done() is true, or with a reason when progress stalled or maxWaitMs passed. */
-function waitUntil(done: () => boolean, lastProgress: () => number, stallMs: number, maxWaitMs: number): Promise<string | undefined> {
+export function waitUntil(
+  done: () => boolean,
+  lastProgress: () => number,
+  stallMs: number,
+  maxWaitMs: number,
+): Promise<string | undefined> {
   const started = performance.now();
   return new Promise((resolve) => {
     const check = () => {

@@ -14,12 +14,10 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from '../api/infra/config';
-import { createRedis } from '../api/infra/redis';
-import { seedDemo } from '../scripts/seed';
 import { parseArgs, UsageError, type BenchOptions } from './args';
 import type { LatencyResult, ThroughputResult } from './load';
 import { childRunner, inlineRunner, type LoadRunner } from './load-runner';
-import { deadline, deleteWorkspaces, monitorProcess, startStack, type ProcessSample, type Stack } from './stack';
+import { benchPrefix, deleteWorkspaces, envOf, monitorProcess, preflight, startStack, type ProcessSample, type Stack } from './stack';
 import { fmtInt, fmtMb, fmtMs, table } from './stats';
 
 const TARGETS = { singlePerS: 1500, batchPerS: 20_000, p99Ms: 100 };
@@ -48,16 +46,6 @@ interface LatencyRecord extends ScenarioRecord {
   result?: LatencyResult;
 }
 
-/** The parsed settings as an environment object, to derive variants through loadConfig({...}). */
-function envOf(config: Config): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config)) {
-    if (k === 'neo4jEmbedded' || k === 'redisManaged' || k === 'rootDir' || v === undefined) continue;
-    env[k] = String(v);
-  }
-  return env;
-}
-
 class Bench {
   readonly runId = randomUUID().slice(0, 8);
   readonly basePrefix: string;
@@ -72,7 +60,7 @@ class Bench {
   ) {
     this.env = envOf(base);
     // Never the development prefix itself: every scenario gets <base>-<run>-<scenario>.
-    this.basePrefix = base.REDIS_PREFIX === 'verkosto' ? `verkosto-bench-${this.runId}` : `${base.REDIS_PREFIX}-${this.runId}`;
+    this.basePrefix = benchPrefix(base, this.runId);
   }
 
   configFor(scenario: string, batchMax: number): Config {
@@ -442,18 +430,7 @@ async function main(): Promise<number> {
     );
   }
 
-  const redis = createRedis(base);
-  let redisError = '';
-  redis.on('error', (err: Error) => (redisError = err.message));
-  try {
-    await deadline(redis.ping(), 5_000, `Redis at ${base.REDIS_URL}: PING`);
-  } catch (err) {
-    throw new Error(`Redis at ${base.REDIS_URL} does not answer: ${redisError || (err as Error).message}`);
-  } finally {
-    redis.disconnect();
-  }
-  const schemaConfig = loadConfig({ ...envOf(base), SEED_DEMO: 'false' });
-  await deadline(seedDemo(schemaConfig), 120_000, 'applying the Cypher schema');
+  await preflight(base);
 
   const load = opts.inline ? inlineRunner() : await childRunner(base.rootDir);
   say(`load generator: ${load.where}`);

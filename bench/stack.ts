@@ -2,14 +2,15 @@
  * One configuration under test: the API (port 0) and the worker started in this process with a Redis
  * prefix of their own, plus a monitor of this process's memory, CPU and event-loop delay.
  */
-import os from 'node:os';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { Config } from '../api/infra/config';
+import { loadConfig, type Config } from '../api/infra/config';
 import { createGraphDb } from '../api/infra/neo4j';
 import { createRedis } from '../api/infra/redis';
 import { startApiServer, type ApiServer } from '../api/server';
 import { startWorker, type RunningWorker } from '../worker/worker';
 import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
+import { seedDemo } from '../scripts/seed';
+
+export { monitorProcess, type ProcessSample } from './process-monitor';
 
 export async function deadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -23,6 +24,39 @@ export async function deadline<T>(promise: Promise<T>, ms: number, what: string)
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The parsed settings as an environment object, to derive variants through loadConfig({...}). */
+export function envOf(config: Config): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (k === 'neo4jEmbedded' || k === 'redisManaged' || k === 'rootDir' || v === undefined) continue;
+    env[k] = String(v);
+  }
+  return env;
+}
+
+/**
+ * The Redis prefix of a benchmark run: never the development prefix itself (scenarios then use
+ * <this>-<scenario>, whose keys are deleted when the scenario's stack closes).
+ */
+export const benchPrefix = (base: Config, runId: string) =>
+  base.REDIS_PREFIX === 'verkosto' ? `verkosto-bench-${runId}` : `${base.REDIS_PREFIX}-${runId}`;
+
+/** Checks that Redis answers and applies the Cypher schema (idempotent) before anything is measured. */
+export async function preflight(base: Config): Promise<void> {
+  const redis = createRedis(base);
+  let redisError = '';
+  redis.on('error', (err: Error) => (redisError = err.message));
+  try {
+    await deadline(redis.ping(), 5_000, `Redis at ${base.REDIS_URL}: PING`);
+  } catch (err) {
+    throw new Error(`Redis at ${base.REDIS_URL} does not answer: ${redisError || (err as Error).message}`);
+  } finally {
+    redis.disconnect();
+  }
+  const schemaConfig = loadConfig({ ...envOf(base), SEED_DEMO: 'false' });
+  await deadline(seedDemo(schemaConfig), 120_000, 'applying the Cypher schema');
 }
 
 export interface Stack {
@@ -59,58 +93,12 @@ export async function startStack(config: Config): Promise<Stack> {
   };
 }
 
-export interface ProcessSample {
-  rssStart: number;
-  rssPeak: number;
-  rssEnd: number;
-  heapPeak: number;
-  /** CPU time of this process (user + system) over wall time, in % of one core. */
-  cpuPercent: number;
-  /** Event-loop delay of this process while measuring. */
-  loopP99Ms: number;
-  loopMaxMs: number;
-  /** The machine's 1-minute load average when the scenario ended (other processes compete for the CPUs). */
-  loadAvg: number;
-}
-
-/** Samples this process's memory every 50 ms and measures CPU and event-loop delay until stop(). */
-export function monitorProcess(): { stop(): ProcessSample } {
-  const rssStart = process.memoryUsage.rss();
-  let rssPeak = rssStart;
-  let heapPeak = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    rssPeak = Math.max(rssPeak, m.rss);
-    heapPeak = Math.max(heapPeak, m.heapUsed);
-  }, 50);
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  return {
-    stop() {
-      clearInterval(timer);
-      loop.disable();
-      const cpu = process.cpuUsage(cpu0);
-      const wallMs = performance.now() - t0;
-      const rssEnd = process.memoryUsage.rss();
-      return {
-        rssStart,
-        rssPeak: Math.max(rssPeak, rssEnd),
-        rssEnd,
-        heapPeak,
-        cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
-        loopP99Ms: loop.percentile(99) / 1e6,
-        loopMaxMs: loop.max / 1e6,
-        loadAvg: os.loadavg()[0],
-      };
-    },
-  };
-}
-
-/** Removes the benchmark's workspaces, their nodes and their change log from Neo4j. */
-export async function deleteWorkspaces(config: Config, workspaceIds: string[]): Promise<void> {
-  if (!workspaceIds.length) return;
+/**
+ * Removes the benchmark's workspaces from Neo4j: their nodes, their change log, their workshops with
+ * the workshops' participants, and the given facilitator accounts (by e-mail).
+ */
+export async function deleteWorkspaces(config: Config, workspaceIds: string[], userEmails: string[] = []): Promise<void> {
+  if (!workspaceIds.length && !userEmails.length) return;
   const db = createGraphDb(config);
   const session = db.driver.session({ database: config.NEO4J_DATABASE });
   try {
@@ -125,7 +113,14 @@ export async function deleteWorkspaces(config: Config, workspaceIds: string[]): 
          CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS`,
         { ids: workspaceIds },
       );
+      await session.run(
+        `MATCH (w:Workshop) WHERE w.workspaceId IN $ids
+         OPTIONAL MATCH (p:Participant {workshopId: w.id})
+         DETACH DELETE p, w`,
+        { ids: workspaceIds },
+      );
       await session.run('MATCH (w:Workspace) WHERE w.id IN $ids DETACH DELETE w', { ids: workspaceIds });
+      if (userEmails.length) await session.run('MATCH (u:User) WHERE u.email IN $emails DETACH DELETE u', { emails: userEmails });
     };
     await deadline(work(), 120_000, 'deleting the benchmark workspaces');
   } finally {
