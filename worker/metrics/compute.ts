@@ -29,6 +29,7 @@ import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import eigenvectorCentrality from 'graphology-metrics/centrality/eigenvector';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
+import { mulberry32 } from '../../domain/random';
 
 export const EXACT_LIMIT = 5000;
 export const BETWEENNESS_SAMPLES = 256;
@@ -63,18 +64,6 @@ export interface MetricsResult {
   durationMs: number;
   /** Milliseconds per step (build, betweenness, closeness, pagerank, eigenvector, louvain, kcore, brokers). */
   timings: Record<string, number>;
-}
-
-/** Small seeded PRNG (mulberry32): reruns on the same graph give the same sample and partition. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sample(n: number, k: number, rng: () => number): number[] {
@@ -278,7 +267,7 @@ export function computeMetrics(
 ): MetricsResult {
   const started = performance.now();
   const graph = buildGraph(nodes, edges);
-  const rng = seededRandom(opts.seed ?? 42);
+  const rng = mulberry32(opts.seed ?? 42);
   const notes: string[] = [];
   const timings: Record<string, number> = {};
   let lapStart = started;
