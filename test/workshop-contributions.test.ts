@@ -216,6 +216,47 @@ describe('participants write through the ordinary routes', () => {
     expect((await stack.http.delete(`/api/v1/workspaces/${ws}/projects/${annas.body.id}?wait=true`, as(anna))).status).toBe(200);
     expect(await storedNode(annas.body.id)).toBeNull();
   });
+
+  test('a participant batch is held to the same rules, item by item; a good one is made by the participant', async () => {
+    const { code, id: workshopId } = await newWorkshop(['Organisation', 'Theme', 'relationship']);
+    const [saara, timo] = [await joinAs(code, 'Saara Öhman'), await joinAs(code, 'Timo Törmä')];
+    const batch = (p: Who, changes: unknown[]) => stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes }, as(p));
+    const timos = await add(timo, 'organisations', { name: 'Kemin Digipolis Oy', orgType: 'company' });
+
+    const refused: [unknown[], number, string, string][] = [
+      [[{ op: 'node:create', nodeType: 'Organisation', props: { name: 'Ok Oy', orgType: 'company' } }, { op: 'node:create', nodeType: 'Project', props: { name: 'Ei sallittu' } }], 403, 'TYPE_NOT_ALLOWED', 'changes.1'],
+      [[{ op: 'node:update', nodeType: 'Organisation', id: timos.body.id, props: { description: 'toisen' } }], 403, 'NOT_OWNER', 'changes.0'],
+      [[{ op: 'node:delete', nodeType: 'Organisation', id: timos.body.id }], 403, 'NOT_OWNER', 'changes.0'],
+      [[{ op: 'node:merge', nodeType: 'Organisation', survivorId: timos.body.id, mergedId: timos.body.id }], 403, 'NOT_ALLOWED_FOR_PARTICIPANTS', 'changes.0'],
+    ];
+    const before = (await stack.http.get(`/api/v1/workspaces/${ws}/changes?after=0&limit=1`)).body.lastSeq;
+    for (const [changes, status, errorCode, path] of refused) {
+      const res = await batch(saara, changes);
+      expect(res.status).toBe(status);
+      expect(res.body.error.code).toBe(errorCode);
+      expect(res.body.error.details[0].path).toMatch(new RegExp(`^${path.replace('.', '\\.')}`));
+    }
+    const bad = await stack.http.post(`/api/v1/workspaces/${ws}/changes`, { changes: [{ op: 'node:create', nodeType: 'Organisation', props: { name: 'X', orgType: 'company' } }] }, { 'x-participant-token': 'vanhentunut' });
+    expect(bad.status).toBe(401);
+    expect((await stack.http.get(`/api/v1/workspaces/${ws}/changes?after=0&limit=1`)).body.lastSeq).toBe(before);
+    expect(await storedNode(timos.body.id)).toMatchObject({ version: 1 });
+
+    // Allowed: organisations by name are add-or-get like on the single route, and everything is Saara's.
+    const ok = await batch(saara, [
+      { op: 'node:create', nodeType: 'Organisation', props: { name: 'Lapin ammattikorkeakoulu', orgType: 'university' } },
+      { op: 'node:create', nodeType: 'Organisation', props: { name: 'kemin digipolis oy', orgType: 'company' } },
+      { op: 'relationship:create', data: { type: 'COOPERATES_WITH', from: sharedNodeIdFor('Organisation', ws, 'Lapin ammattikorkeakoulu'), to: timos.body.id } },
+    ]);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'applied', applied: 3 });
+    const [lapinAmk, digipolis, rel] = ok.body.changes.map((c: { id: string }) => c.id);
+    expect(digipolis).toBe(timos.body.id);
+    expect(await storedNode(lapinAmk)).toMatchObject({ name: 'Lapin ammattikorkeakoulu', createdBy: saara.participantId, workshopId });
+    expect(await storedNode(timos.body.id)).toMatchObject({ version: 1, createdBy: timo.participantId });
+    const [edge] = await cypher<{ createdBy: string }>(stack, 'MATCH ()-[r {id: $id}]->() RETURN r.createdBy AS createdBy', { id: rel });
+    expect(edge.createdBy).toBe(saara.participantId);
+    expect((await loggedChange(ok.body.changes[0].changeId))?.actor).toBe(`participant:${saara.participantId}`);
+  });
 });
 
 /** A workspace of the test's own (organisations, themes and projects added by participants are shared per workspace). */

@@ -7,7 +7,7 @@ import { ChangeInputSchema, type Change, type ChangeInput } from '../../domain/c
 import { createSchemaFor, updateSchemaFor } from '../../domain/entities';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../../domain/relationships';
 import { validationFailed } from '../errors';
-import { nodeIdFor, relIdFor } from './change-ids';
+import { nodeIdFor, relIdFor, SHARED_ID_TYPES, sharedNodeIdFor } from './change-ids';
 import type { WriteContext } from './submit-changes';
 
 export const MAX_BATCH = 10_000;
@@ -52,15 +52,27 @@ export function parseBatch(value: unknown): ChangeInput[] {
   return inputs;
 }
 
-export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[]): Change[] {
+/** A workshop participant's batch: their workshop and id on every change (createdBy of what it creates). */
+export interface BatchOrigin {
+  workshopId: string;
+  participantId: string;
+}
+
+/**
+ * The change events of a batch. With an origin (a participant's batch), an organisation, theme or
+ * project without an id is add-or-get by its normalised name, as on the single-change route.
+ */
+export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[], origin?: BatchOrigin): Change[] {
   const at = new Date().toISOString();
   return inputs.map((input, i) => {
-    const base = { id: changeIds[i], workspaceId: ctx.workspaceId, actor: ctx.actor, at };
+    const base = { id: changeIds[i], workspaceId: ctx.workspaceId, actor: ctx.actor, at, ...origin };
     switch (input.op) {
       case 'node:create': {
         const { id, ...props } = input.props as Record<string, unknown> & { id?: string };
-        const nodeId = input.id ?? id ?? nodeIdFor(input.nodeType, props.name, base.id);
-        return { ...base, op: input.op, nodeType: input.nodeType, nodeId, props };
+        const givenId = input.id ?? id;
+        const sharedId = origin && givenId === undefined && SHARED_ID_TYPES.has(input.nodeType) ? sharedNodeIdFor(input.nodeType, ctx.workspaceId, props.name) : null;
+        const nodeId = givenId ?? sharedId ?? nodeIdFor(input.nodeType, props.name, base.id);
+        return { ...base, op: input.op, nodeType: input.nodeType, nodeId, props, ...(sharedId && { addOrGet: true }) };
       }
       case 'node:update':
         return { ...base, op: input.op, nodeType: input.nodeType, nodeId: input.id, props: input.props, baseVersion: input.baseVersion };

@@ -8,6 +8,9 @@ import { Job } from 'bullmq';
 import { changesOf, type JobResult } from '../../domain/jobs';
 import { batchIdFor, changeIdsFor } from '../commands/change-ids';
 import { parseBatch, toChanges } from '../commands/batch-changes';
+import { assertParticipantBatch } from '../commands/participant-batch';
+import { participantMiddleware, participantTokenOf, requireParticipant } from './auth-context';
+import { asAuthor } from './participant-writes';
 import { notFound } from '../errors';
 import { listFailedChanges } from '../infra/failed-changes';
 import type { ChangesQueue } from '../infra/queue';
@@ -19,8 +22,9 @@ import { parse } from './validate';
 import { changeLocation } from './write-response';
 
 export function changesRouter(deps: ApiDeps & { queue: ChangesQueue }): Router {
-  const { config, reads, redis, submitter, queue } = deps;
+  const { config, reads, redis, submitter, queue, workshops } = deps;
   const router = Router();
+  const participant = participantMiddleware(workshops);
 
   async function requireWorkspace(workspaceId: string) {
     const ws = await reads.workspace(workspaceId);
@@ -58,10 +62,15 @@ export function changesRouter(deps: ApiDeps & { queue: ChangesQueue }): Router {
 
   async function submitBatch(req: Request, res: Response, workspaceId: string, changesValue: unknown) {
     const inputs = parseBatch(changesValue);
-    const ctx = writeContext(req, workspaceId);
-    const claim = await submitter.claimKey(ctx, { op: 'batch', body: req.body });
-    await claim.precheck(() => requireWorkspace(workspaceId));
-    const changes = toChanges(inputs, ctx, changeIdsFor(workspaceId, ctx.idempotencyKey, inputs.length));
+    const me = participantTokenOf(req) === undefined ? null : requireParticipant(req);
+    const ctx = asAuthor(writeContext(req, workspaceId), me);
+    const claim = await submitter.claimKey(ctx, { op: 'batch', body: req.body, participantId: me?.participantId });
+    await claim.precheck(async () => {
+      await requireWorkspace(workspaceId);
+      if (me) await assertParticipantBatch(inputs, me, workspaceId, workshops, reads);
+    });
+    const origin = me ? { workshopId: me.workshopId, participantId: me.participantId } : undefined;
+    const changes = toChanges(inputs, ctx, changeIdsFor(workspaceId, ctx.idempotencyKey, inputs.length), origin);
     const batchId = batchIdFor(workspaceId, ctx.idempotencyKey);
     const result = await submitter.submitMany(batchId, changes, ctx);
     const changeIds = changes.map((c) => c.id);
@@ -77,13 +86,13 @@ export function changesRouter(deps: ApiDeps & { queue: ChangesQueue }): Router {
     });
   }
 
-  router.post('/workspaces/:workspaceId/changes', async (req, res) => {
+  router.post('/workspaces/:workspaceId/changes', participant, async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
     const { changes } = parse(WorkspaceBatchBodySchema, req.body);
     await submitBatch(req, res, workspaceId, changes);
   });
 
-  router.post('/changes', async (req, res) => {
+  router.post('/changes', participant, async (req, res) => {
     const { workspaceId, changes } = parse(BatchBodySchema, req.body);
     await submitBatch(req, res, workspaceId, changes);
   });
