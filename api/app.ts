@@ -21,6 +21,7 @@ import { authRouter } from './routes/auth';
 import { workshopsRouter } from './routes/workshops';
 import { workshopControlsRouter } from './routes/workshop-controls';
 import { metricsRouter } from './routes/metrics';
+import { mergesRouter } from './routes/merges';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -46,6 +47,7 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   api.use(overlapsRouter(deps));
   api.use(metricsRouter(deps));
   api.use(changesRouter(deps));
+  api.use(mergesRouter(deps));
   api.use(relationshipsRouter(deps));
   api.use(searchRouter(deps));
   // Before nodesRouter: /workspaces/:ws/workshops is not a node collection.

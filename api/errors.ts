@@ -45,6 +45,8 @@ export function fromRejection(code: string, reason: string): AppError {
     case 'VERSION_CONFLICT':
     case 'ID_TAKEN':
     case 'ALREADY_EXISTS':
+    case 'ALREADY_UNMERGED':
+    case 'ID_IN_USE':
       return new AppError(409, code, reason);
     case 'NOT_FOUND':
     case 'TYPE_MISMATCH':

@@ -9,13 +9,14 @@ import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/re
 import { LoginSchema, RegisterSchema } from './routes/auth.schema';
 import { METRIC_NAMES } from './routes/metrics.schema';
 import { SuggestBodySchema } from './routes/overlaps.schema';
-import { WorkshopMergeSchema } from './routes/workshop-controls.schema';
+import { MergeBodySchema } from './routes/merges.schema';
 import { ParticipantJoinSchema, WorkshopCreateSchema } from './routes/workshops.schema';
 
 const json = (schema: Parameters<typeof zodToJsonSchema>[0]) => zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 const errors = {
   '400': { description: 'Invalid input: error.details lists each field (path) and reason', content: { 'application/json': { schema: ref('Error') } } },
   '404': { description: 'Not found', content: { 'application/json': { schema: ref('Error') } } },
@@ -75,7 +76,7 @@ export function buildOpenApi() {
     Login: json(LoginSchema),
     WorkshopCreate: json(WorkshopCreateSchema),
     ParticipantJoin: json(ParticipantJoinSchema),
-    WorkshopMerge: json(WorkshopMergeSchema),
+    Merge: json(MergeBodySchema),
   };
   for (const type of NODE_TYPES) {
     schemas[`${type}Create`] = json(createSchemaFor(type));
@@ -112,6 +113,21 @@ export function buildOpenApi() {
     '/api/v1/workspaces/{workspaceId}/changes/failed': { get: { summary: 'Changes that were finally not applied, with the reason', parameters: [ws], responses: { '200': ok('{ items }') } } },
     '/api/v1/workspaces/{workspaceId}/changes/{changeId}': {
       get: { summary: 'One change: applied, queued or failed', parameters: [ws, { name: 'changeId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('Change state'), ...errors } },
+    },
+    '/api/v1/workspaces/{workspaceId}/merges': {
+      post: {
+        summary: 'Merge mergedId into survivorId (node:merge): links move to the survivor with type, properties and id, a link the survivor already has (same type, direction, other end) collapses into it, the survivor takes the fields it lacked, names become aliases',
+        parameters: [ws, ...writeParams],
+        requestBody: body(ref('Merge')),
+        responses: { ...writeResponses('200'), '422': err('MERGE_NOT_FOUND or MERGE_TYPE_MISMATCH') },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/merges/{changeId}/undo': {
+      post: {
+        summary: 'Undo a merge from the change log (node:unmerge): the merged node comes back with its id, properties and links; the survivor loses the aliases and fields it took',
+        parameters: [ws, { name: 'changeId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, ...writeParams],
+        responses: { ...writeResponses('200'), '409': err('ALREADY_UNMERGED or ID_IN_USE'), '422': err('NOT_A_MERGE') },
+      },
     },
     '/api/v1/changes': {
       post: { summary: 'Batch of changes for the workspace named in the body', parameters: writeParams, requestBody: body({ type: 'object', properties: { workspaceId: { type: 'string' }, changes: { type: 'array', items: ref('ChangeInput') } } }), responses: writeResponses('200') },
@@ -231,7 +247,6 @@ export function buildOpenApi() {
 
 /** Facilitator accounts (session cookie `verkosto_session`) and workshops (join code, participants). */
 function accountAndWorkshopPaths(): Record<string, unknown> {
-  const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
   const code = { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: '6-character join code from ABCDEFGHJKMNPQRSTUVWXYZ23456789 (any case)' };
   const cookie = [{ name: 'verkosto_session', in: 'cookie', required: true, schema: { type: 'string' } }];
   const participant = [{ name: 'Authorization', in: 'header', schema: { type: 'string' }, description: 'Participant <token> (or the X-Participant-Token header)' }];
@@ -285,8 +300,15 @@ function facilitatorControlPaths(code: object, cookie: object[], err: (descripti
       post: {
         summary: 'Merge mergedId into survivorId (node:merge): links move to the survivor with type, properties and id; names become aliases; node:merged to the room',
         parameters: [code, ...cookie, ...wait],
-        requestBody: body(ref('WorkshopMerge')),
-        responses: { ...change('node, mergedId, movedEdges'), '422': err('MERGE_NOT_FOUND (not both in the workspace) or MERGE_TYPE_MISMATCH') },
+        requestBody: body(ref('Merge')),
+        responses: { ...change('node, mergedId, movedEdges, collapsedEdges'), '422': err('MERGE_NOT_FOUND (not both in the workspace) or MERGE_TYPE_MISMATCH') },
+      },
+    },
+    '/api/v1/workshops/{code}/merges/{changeId}/undo': {
+      post: {
+        summary: 'Undo a merge from the change log (node:unmerge): the merged node comes back with its links; node:unmerged to the room',
+        parameters: [code, { name: 'changeId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, ...cookie, ...wait],
+        responses: { ...change('node, restored, edges, mergeChangeId'), '409': err('ALREADY_UNMERGED or ID_IN_USE'), '422': err('NOT_A_MERGE') },
       },
     },
     '/api/v1/workshops/{code}/summary': {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IdSchema, NODE_SCHEMAS, NodeTypeSchema, type NodeType, updateSchemaFor } from './entities';
 import {
+  levelIssue,
   RelationshipCreateSchema,
   RelationshipTypeSchema,
   RelationshipUpdateSchema,
@@ -19,6 +20,7 @@ export const CHANGE_OPS = [
   'relationship:update',
   'relationship:delete',
   'node:merge',
+  'node:unmerge',
 ] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
@@ -96,7 +98,40 @@ export interface NodeMergeChange extends ChangeBase {
   nodeId: string;
   mergedId: string;
 }
+/**
+ * What a merge changed, recorded with it in the change log (never sent to clients: it holds the merged
+ * node's contact fields) so that it can be undone: the merged node's stored properties, the survivor's
+ * aliases before and the fields it took, the ids of the links that moved, and the links that collapsed
+ * into one of the survivor's (with the properties that one took) or were dropped between the two.
+ */
+export const MergeUndoSchema = z.object({
+  merged: z.record(z.unknown()),
+  aliasesBefore: z.array(z.string()),
+  filled: z.array(z.string()),
+  moved: z.array(z.string()),
+  collapsed: z.array(
+    z.object({ type: RelationshipTypeSchema, props: z.record(z.unknown()), out: z.boolean(), other: z.string(), into: z.string(), taken: z.array(z.string()) }),
+  ),
+  dropped: z.array(z.object({ type: RelationshipTypeSchema, props: z.record(z.unknown()), out: z.boolean() })),
+});
+export type MergeUndo = z.infer<typeof MergeUndoSchema>;
+
+/**
+ * Undoes the merge change mergeChangeId: the merged node comes back with its properties and id, its
+ * moved links go back to it, collapsed and dropped links are made again, and the survivor loses the
+ * aliases and fields it took. Fails if the merge was undone already or the id is taken again.
+ */
+export interface NodeUnmergeChange extends ChangeBase {
+  op: 'node:unmerge';
+  nodeType: NodeType;
+  /** The survivor of the merge. */
+  nodeId: string;
+  mergedId: string;
+  mergeChangeId: string;
+  undo: MergeUndo;
+}
 export type Change =
+  | NodeUnmergeChange
   | NodeCreateChange
   | NodeUpdateChange
   | NodeDeleteChange
@@ -137,8 +172,11 @@ export function validateChangeData(change: Change): z.SafeParseReturnType<unknow
       return updateSchemaFor(change.nodeType).safeParse(change.props);
     case 'relationship:create':
       return RelationshipCreateSchema.safeParse({ ...change.props, id: change.relId, type: change.relType, from: change.from, to: change.to });
-    case 'relationship:update':
+    case 'relationship:update': {
+      const issue = levelIssue(change.relType, change.props.level, true);
+      if (issue) return { success: false, error: new z.ZodError([{ code: z.ZodIssueCode.custom, message: issue, path: ['level'] }]) };
       return RelationshipUpdateSchema.safeParse(change.props);
+    }
     default:
       return { success: true, data: undefined };
   }

@@ -27,7 +27,17 @@ export type AppliedChange =
   | (AppliedBase & { event: 'relationship:updated'; edge: GraphEdge })
   | (AppliedBase & { event: 'relationship:deleted'; edge: { id: string; type: RelationshipType } })
   /** A facilitator merged mergedId into `node` (the survivor), which now has its links (movedEdges); mergedId is gone. */
-  | (AppliedBase & { event: 'node:merged'; node: GraphNode; mergedId: string; movedEdges: GraphEdge[] });
+  | (AppliedBase & { event: 'node:merged'; node: GraphNode; mergedId: string; movedEdges: GraphEdge[]; collapsedEdges?: CollapsedEdge[] })
+  /**
+   * A merge was undone: `restored` is back with its links (`edges`, which include the moved ones by their
+   * ids, so a client removes those ids from the survivor first), and `node` is the survivor as it was.
+   */
+  | (AppliedBase & { event: 'node:unmerged'; node: GraphNode; restored: GraphNode; mergeChangeId: string; edges: GraphEdge[] });
+/** A link of the merged node that the survivor already had (same type, direction and other end): it went into that one. */
+export interface CollapsedEdge {
+  id: string;
+  into: string;
+}
 /** An applied change before the change log numbers it. */
 export type UnsequencedChange = AppliedChange extends infer C ? (C extends AppliedChange ? Omit<C, 'seq'> : never) : never;
 export type AppliedEventName = AppliedChange['event'];
@@ -39,6 +49,7 @@ export const APPLIED_EVENT_NAMES: readonly AppliedEventName[] = [
   'relationship:updated',
   'relationship:deleted',
   'node:merged',
+  'node:unmerged',
 ];
 
 export interface ChangeFailed {

@@ -17,6 +17,9 @@ const MESSAGES: Record<string, string> = {
   MERGE_NOT_FOUND: 'both nodes of a merge must be in the workspace',
   MERGE_TYPE_MISMATCH: 'only nodes of the same type can be merged',
   MERGE_SAME_NODE: 'a node cannot be merged into itself',
+  UNMERGE_NOT_FOUND: 'the merge or its survivor is not in the workspace',
+  ALREADY_UNMERGED: 'this merge has been undone already',
+  ID_IN_USE: "the merged node's id is in use again, so it cannot come back",
 };
 
 export interface Rejection {

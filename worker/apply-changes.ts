@@ -59,6 +59,7 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
   }
 
   const events: UnsequencedChange[] = [];
+  const undos = new Map<string, unknown>();
   for (const run of runsOfSameOp(pending)) {
     const rows = await tx.run<AppliedRow>(queryFor(run[0]), { rows: run.map(toRow) });
     const byId = new Map(rows.map((r) => [r.changeId, r]));
@@ -69,12 +70,15 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
         const r = rejection(row.error);
         if (row.error === 'VERSION_CONFLICT') r.reason += ` (current version ${row.currentVersion})`;
         outcomes.set(change.id, { changeId: change.id, rejected: r });
-      } else events.push(toEvent(change, row));
+      } else {
+        events.push(toEvent(change, row));
+        if (row.undo) undos.set(change.id, row.undo);
+      }
     }
   }
 
   if (events.length) {
-    const groups = groupByWorkspace(events);
+    const groups = groupByWorkspace(events, undos);
     const seqs = await tx.run<{ changeId: string; seq: number }>('changes-append', { groups });
     const seqById = new Map(seqs.map((s) => [s.changeId, s.seq]));
     for (const event of events) {
@@ -87,11 +91,11 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
 /**
  * Consecutive changes of one kind go into one UNWIND query. A workspace's own creation runs alone:
  * the rows of one query do not see each other's writes, and its nodes need the workspace to exist.
- * Add-or-get creates have a query of their own; each merge runs alone (one may feed the next).
+ * Add-or-get creates have a query of their own; each merge and unmerge runs alone (one may feed the next).
  */
 function runKey(c: Change): string {
   if (c.op === 'node:create' && c.nodeType === 'Workspace') return 'workspace:create';
-  if (c.op === 'node:merge') return `node:merge:${c.id}`;
+  if (c.op === 'node:merge' || c.op === 'node:unmerge') return `${c.op}:${c.id}`;
   return queryFor(c);
 }
 
@@ -107,12 +111,13 @@ function* runsOfSameOp(changes: Change[]): Generator<Change[]> {
   if (run.length) yield run;
 }
 
-function groupByWorkspace(events: UnsequencedChange[]) {
+/** The log entries: the event clients get, and for a merge what undoing it needs (never sent out). */
+function groupByWorkspace(events: UnsequencedChange[], undos: Map<string, unknown>) {
   const groups = new Map<string, { workspaceId: string; changes: Record<string, unknown>[] }>();
   for (const e of events) {
     let g = groups.get(e.workspaceId);
     if (!g) groups.set(e.workspaceId, (g = { workspaceId: e.workspaceId, changes: [] }));
-    g.changes.push({ id: e.changeId, at: e.at, actor: e.actor, op: e.event, workshopId: e.workshopId ?? null, event: JSON.stringify(e) });
+    g.changes.push({ id: e.changeId, at: e.at, actor: e.actor, op: e.event, workshopId: e.workshopId ?? null, event: JSON.stringify(e), undo: undos.has(e.changeId) ? JSON.stringify(undos.get(e.changeId)) : null });
   }
   return [...groups.values()];
 }

@@ -2,11 +2,11 @@
  * Turns changes into the $rows of the Cypher that applies them, and the rows that come back into
  * applied events. One op per query: node-create, node-update, ... (see cypher/queries).
  */
-import type { Change, ChangeOp } from '../domain/changes';
-import type { UnsequencedChange } from '../domain/events';
+import type { Change, ChangeOp, MergeUndo } from '../domain/changes';
+import type { CollapsedEdge, UnsequencedChange } from '../domain/events';
 import type { GraphEdge, GraphNode } from '../domain/graph';
 import { publicNode } from '../domain/privacy';
-import { RELATIONSHIP_ENDS } from '../domain/relationships';
+import { RELATIONSHIP_END_CONDITIONS, RELATIONSHIP_ENDS, type EndCondition } from '../domain/relationships';
 import type { QueryName } from '../api/infra/cypher';
 import { toNeo4jProps } from '../api/infra/mapper';
 
@@ -18,6 +18,7 @@ export const QUERY_FOR_OP: Record<ChangeOp, QueryName> = {
   'relationship:update': 'relationship-update',
   'relationship:delete': 'relationship-delete',
   'node:merge': 'node-merge',
+  'node:unmerge': 'node-unmerge',
 };
 
 /** The query that applies a change: its op's, except add-or-get creates (which never overwrite). */
@@ -28,6 +29,9 @@ const originOf = (change: Change) => ({
   ...(change.participantId && { createdBy: change.participantId }),
   ...(change.workshopId && { workshopId: change.workshopId }),
 });
+
+/** An end condition as the create query checks it: the property, the allowed values, the code. */
+const endCheck = (c: EndCondition | undefined) => (c ? { property: c.property, values: [...c.values], code: c.code } : null);
 
 export function toRow(change: Change): Record<string, unknown> {
   const base = { changeId: change.id, workspaceId: change.workspaceId, at: change.at };
@@ -42,6 +46,7 @@ export function toRow(change: Change): Record<string, unknown> {
       return { ...base, nodeType: change.nodeType, nodeId: change.nodeId };
     case 'relationship:create': {
       const ends = RELATIONSHIP_ENDS[change.relType];
+      const conditions = RELATIONSHIP_END_CONDITIONS[change.relType];
       return {
         ...base,
         relType: change.relType,
@@ -50,6 +55,8 @@ export function toRow(change: Change): Record<string, unknown> {
         to: change.to,
         fromTypes: ends.from,
         toTypes: ends.to,
+        fromCheck: endCheck(conditions?.from),
+        toCheck: endCheck(conditions?.to),
         props: toNeo4jProps({ ...change.props, ...originOf(change) }),
       };
     }
@@ -59,6 +66,22 @@ export function toRow(change: Change): Record<string, unknown> {
       return { ...base, relType: change.relType, relId: change.relId };
     case 'node:merge':
       return { ...base, nodeType: change.nodeType, survivorId: change.nodeId, mergedId: change.mergedId };
+    case 'node:unmerge': {
+      const { undo } = change;
+      return {
+        ...base,
+        nodeType: change.nodeType,
+        survivorId: change.nodeId,
+        mergedId: change.mergedId,
+        mergeChangeId: change.mergeChangeId,
+        merged: toNeo4jProps(undo.merged),
+        aliasesBefore: undo.aliasesBefore,
+        filled: undo.filled,
+        moved: undo.moved,
+        collapsed: undo.collapsed.map((c) => ({ ...c, props: toNeo4jProps(c.props) })),
+        dropped: undo.dropped.map((d) => ({ ...d, props: toNeo4jProps(d.props) })),
+      };
+    }
   }
 }
 
@@ -69,8 +92,14 @@ export interface AppliedRow {
   currentVersion?: number | null;
   node?: GraphNode | null;
   edge?: GraphEdge | null;
-  /** node-merge: the merged node's links, now the survivor's. */
+  /** node-merge: the merged node's links, now the survivor's, and those that went into one of its own. */
   movedEdges?: GraphEdge[] | null;
+  collapsedEdges?: CollapsedEdge[] | null;
+  /** node-merge: what unmerge needs (kept in the change log, not sent to clients). */
+  undo?: MergeUndo | null;
+  /** node-unmerge: the merged node again, and its links. */
+  restored?: GraphNode | null;
+  edges?: GraphEdge[] | null;
 }
 
 /** The event clients receive for an applied change (seq is added once the log numbers it). */
@@ -90,6 +119,22 @@ export function toEvent(change: Change, row: AppliedRow): UnsequencedChange {
     case 'relationship:delete':
       return { ...base, event: 'relationship:deleted', edge: { id: change.relId, type: change.relType } };
     case 'node:merge':
-      return { ...base, event: 'node:merged', node: publicNode(row.node!), mergedId: change.mergedId, movedEdges: row.movedEdges ?? [] };
+      return {
+        ...base,
+        event: 'node:merged',
+        node: publicNode(row.node!),
+        mergedId: change.mergedId,
+        movedEdges: row.movedEdges ?? [],
+        collapsedEdges: row.collapsedEdges ?? [],
+      };
+    case 'node:unmerge':
+      return {
+        ...base,
+        event: 'node:unmerged',
+        node: publicNode(row.node!),
+        restored: publicNode(row.restored!),
+        mergeChangeId: change.mergeChangeId,
+        edges: row.edges ?? [],
+      };
   }
 }

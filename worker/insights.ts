@@ -71,6 +71,12 @@ export class InsightTrigger {
         case 'node:merged':
           if (c.node.type === 'Project') note(c.workspaceId, c.node.id);
           break;
+        case 'node:unmerged':
+          if (c.node.type === 'Project') {
+            note(c.workspaceId, c.node.id);
+            note(c.workspaceId, c.restored.id);
+          }
+          break;
         case 'relationship:created':
         case 'relationship:updated': {
           const end = PROJECT_END[c.edge.type];

@@ -33,9 +33,9 @@ export async function precheckMerge(reads: GraphReads, workspaceId: string, surv
   const missing: ErrorDetail[] = [];
   for (const [path, id] of [['survivorId', survivorId], ['mergedId', mergedId]] as const) {
     const node = found.get(id);
-    if (!node?.type || !node.inWorkspace || node.type === 'Workspace') missing.push({ path, message: `no node "${id}" in the workshop's workspace` });
+    if (!node?.type || !node.inWorkspace || node.type === 'Workspace') missing.push({ path, message: `no node "${id}" in the workspace` });
   }
-  if (missing.length) throw new AppError(422, 'MERGE_NOT_FOUND', 'Both nodes of a merge must be in the workshop\'s workspace', missing);
+  if (missing.length) throw new AppError(422, 'MERGE_NOT_FOUND', 'Both nodes of a merge must be in the workspace', missing);
   const survivorType = found.get(survivorId)!.type!;
   const mergedType = found.get(mergedId)!.type!;
   if (survivorType !== mergedType) {

@@ -8,13 +8,15 @@ import type { Change } from '../../domain/changes';
 import type { Workshop } from '../../domain/workshops';
 import { changeIdsFor } from '../commands/change-ids';
 import type { WriteContext } from '../commands/submit-changes';
-import { entryNodeType, entryOf, facilitatorActor, precheckMerge } from '../commands/workshop-controls';
+import { submitMerge, submitUnmerge } from '../commands/merges';
+import { entryNodeType, entryOf, facilitatorActor } from '../commands/workshop-controls';
 import { exportCsv, WorkshopReports } from '../services/workshop-reports';
 import { requireUser, sessionMiddleware } from './auth-context';
 import type { ApiDeps } from './deps';
 import { writeContext } from './request-context';
 import { parse } from './validate';
-import { WorkshopEntryParamsSchema, WorkshopExportQuerySchema, WorkshopMergeSchema } from './workshop-controls.schema';
+import { MergeBodySchema } from './merges.schema';
+import { WorkshopEntryParamsSchema, WorkshopExportQuerySchema, WorkshopMergeChangeParamsSchema } from './workshop-controls.schema';
 import { WorkshopCodeParamsSchema } from './workshops.schema';
 import { sendWriteResult } from './write-response';
 
@@ -70,15 +72,16 @@ export function workshopControlsRouter({ config, accounts, workshops, reads, sub
 
   router.post('/workshops/:code/merge', session, async (req, res) => {
     const { workshop, ctx } = await facilitated(req);
-    const { survivorId, mergedId } = parse(WorkshopMergeSchema, req.body);
-    const claim = await submitter.claimKey(ctx, { op: 'node:merge', workshopId: workshop.id, body: req.body });
-    let nodeType: Awaited<ReturnType<typeof precheckMerge>> | undefined;
-    await claim.precheck(async () => (nodeType = await precheckMerge(reads, workshop.workspaceId, survivorId, mergedId)));
-    // A replay (the merged node may be gone by now): the survivor's type is the merge's.
-    nodeType ??= await entryNodeType(reads, workshop.workspaceId, survivorId);
-    const [changeId] = changeIdsFor(workshop.workspaceId, ctx.idempotencyKey, 1);
-    const change: Change = { ...base(workshop, ctx, changeId), op: 'node:merge', nodeType, nodeId: survivorId, mergedId };
-    sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id: survivorId }, await submitter.submitOne(change, ctx), 200);
+    const body = parse(MergeBodySchema, req.body);
+    const { changeId, result } = await submitMerge(reads, submitter, ctx, body, { workshopId: workshop.id });
+    sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id: body.survivorId }, result, 200);
+  });
+
+  router.post('/workshops/:code/merges/:changeId/undo', session, async (req, res) => {
+    const { workshop, ctx } = await facilitated(req);
+    const { changeId: mergeChangeId } = parse(WorkshopMergeChangeParamsSchema, req.params, 'params');
+    const { changeId, survivorId, result } = await submitUnmerge(reads, submitter, ctx, mergeChangeId, { workshopId: workshop.id });
+    sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id: survivorId }, result, 200);
   });
 
   router.get('/workshops/:code/summary', session, async (req, res) => {

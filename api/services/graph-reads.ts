@@ -39,6 +39,9 @@ export interface EntityLookup {
   inWorkspace: boolean;
   /** The workshop participant who created the node (participants may change only their own). */
   createdBy?: string | null;
+  /** Theme kind and organisation type, for the end conditions of NEEDS and OFFERS_TRAINING. */
+  kind?: string | null;
+  orgType?: string | null;
 }
 
 export interface WorkspaceSummary {
@@ -134,6 +137,12 @@ export class GraphReads {
       'change-get',
       { id: changeId },
     );
+    return row ?? null;
+  }
+
+  /** A logged change's event name, event and undo record (JSON texts), when it is in this workspace. */
+  async mergeRecord(workspaceId: string, changeId: string) {
+    const [row] = await this.db.read<{ op: string; event: string; undo: string | null; revertedBy: string | null }>('change-merge-record', { id: changeId, workspaceId });
     return row ?? null;
   }
 

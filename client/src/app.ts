@@ -231,6 +231,8 @@ export class App {
         return displayName(change.node);
       case 'node:merged':
         return `${nameOf(change.mergedId)} → ${displayName(change.node)}`;
+      case 'node:unmerged':
+        return `${displayName(change.restored)} ← ${displayName(change.node)}`;
       case 'node:deleted':
         return nameOf(change.node.id);
       case 'relationship:created':

@@ -59,6 +59,7 @@ const fi = {
   'change.relationship:updated': '{actor} muokkasi yhteyttä: {name}',
   'change.relationship:deleted': '{actor} poisti yhteyden: {name}',
   'change.node:merged': '{actor} yhdisti päällekkäiset: {name}',
+  'change.node:unmerged': '{actor} perui yhdistämisen: {name}',
   'app.workshop': 'Työpaja',
   'app.workshopHint': 'Aloita verkostotyöpaja tästä työtilasta',
 
@@ -264,6 +265,7 @@ const en: Messages = {
   'change.relationship:updated': '{actor} edited link {name}',
   'change.relationship:deleted': '{actor} removed link {name}',
   'change.node:merged': '{actor} merged duplicates: {name}',
+  'change.node:unmerged': '{actor} undid a merge: {name}',
   'app.workshop': 'Workshop',
   'app.workshopHint': 'Start a network-mapping workshop on this workspace',
 
@@ -466,6 +468,7 @@ const sv: Messages = {
   'change.relationship:updated': '{actor} ändrade kopplingen {name}',
   'change.relationship:deleted': '{actor} tog bort kopplingen {name}',
   'change.node:merged': '{actor} slog ihop dubbletter: {name}',
+  'change.node:unmerged': '{actor} ångrade en sammanslagning: {name}',
   'app.workshop': 'Workshop',
   'app.workshopHint': 'Starta en nätverksworkshop i den här arbetsytan',
 

@@ -67,6 +67,7 @@ export class LiveConnection {
     this.socket.on('relationship:updated', (c) => this.receive(c));
     this.socket.on('relationship:deleted', (c) => this.receive(c));
     this.socket.on('node:merged', (c) => this.receive(c));
+    this.socket.on('node:unmerged', (c) => this.receive(c));
     this.socket.on('workspace:synced', (state) => this.synced(state.workspaceId, state.lastSeq, state.replayed));
     this.socket.on('change:failed', (failure) => this.handlers.onFailed?.(failure));
     this.socket.on('workspace:error', (error) => this.handlers.onError?.(error));

@@ -50,6 +50,19 @@ export class LiveApplier {
       case 'node:merged':
         this.merge(change.node, change.mergedId, change.movedEdges, animate);
         break;
+      case 'node:unmerged':
+        this.unmerge(change.node, change.restored, change.edges, animate);
+        break;
+    }
+  }
+
+  /** A merge undone: the merged node is back next to the survivor, with its links (moved ones by their ids). */
+  unmerge(survivor: GraphNode, restored: GraphNode, edges: GraphEdge[], animate = true): void {
+    this.upsertNode(survivor, animate);
+    this.upsertNode(restored, animate);
+    for (const edge of edges) {
+      this.view.cy.getElementById(edge.id).remove();
+      this.upsertEdge(edge, animate);
     }
   }
 
