@@ -20,3 +20,9 @@ export function editorNode<T extends { type: NodeType }>(node: T): T {
   for (const f of INTERNAL_FIELDS) delete copy[f];
   return copy as T;
 }
+
+/** Whether a field of a node type may be shown: internal fields never, personal ones only to editors. */
+export function isVisibleField(type: NodeType, field: string, editor: boolean): boolean {
+  if (INTERNAL_FIELDS.includes(field)) return false;
+  return editor || !(PERSONAL_FIELDS[type] ?? []).includes(field);
+}

@@ -4,7 +4,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Result } from 'neo4j-driver';
 import type { Config } from './config';
 import { loadQueries, loadSchemaSteps, type Queries, type QueryName } from './cypher';
 import { recordToObject } from './mapper';
@@ -14,6 +14,15 @@ export type Params = Record<string, unknown>;
 /** A transaction that runs named queries and returns mapped rows. */
 export interface Tx {
   run<T = Record<string, unknown>>(name: QueryName, params?: Params): Promise<T[]>;
+}
+
+/** A read transaction whose rows are consumed as they arrive (an export writes each one out as it comes). */
+export interface StreamTx {
+  rows<T = Record<string, unknown>>(name: QueryName, params?: Params): AsyncIterable<T>;
+}
+
+async function* mappedRows<T>(result: Result): AsyncIterable<T> {
+  for await (const record of result) yield recordToObject<T>(record);
 }
 
 export class GraphDb {
@@ -38,6 +47,27 @@ export class GraphDb {
   /** Runs fn in one managed transaction (retried by the driver on transient errors). */
   async transaction<T>(mode: 'READ' | 'WRITE', fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.session(mode, fn);
+  }
+
+  /**
+   * Runs fn in one read transaction, streaming rows, without the driver's retries: rows already sent on
+   * (to an HTTP response) cannot be taken back, so a failure ends the transaction instead of replaying it.
+   */
+  async streamRead<T>(fn: (tx: StreamTx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const tx = await session.beginTransaction();
+      try {
+        const out = await fn({ rows: <R>(name: QueryName, params: Params = {}) => mappedRows<R>(tx.run(this.queries[name], params)) });
+        await tx.commit();
+        return out;
+      } catch (err) {
+        await tx.rollback().catch(() => {});
+        throw err;
+      }
+    } finally {
+      await session.close();
+    }
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', fn: (tx: Tx) => Promise<T>): Promise<T> {
