@@ -21,8 +21,9 @@ import { authRouter } from './routes/auth';
 import { workshopsRouter } from './routes/workshops';
 import { workshopControlsRouter } from './routes/workshop-controls';
 import { metricsRouter } from './routes/metrics';
-import { exportRouter } from './routes/export';
 import { mergesRouter } from './routes/merges';
+import { skillsRouter } from './routes/skills';
+import { duplicatesRouter } from './routes/duplicates';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -44,11 +45,12 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   api.use(requireJson, express.json({ limit: deps.config.BODY_LIMIT }));
   api.use(workspacesRouter(deps));
   api.use(similarRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/skills and /duplicates are not node collections.
+  api.use(skillsRouter(deps));
+  api.use(duplicatesRouter(deps));
   // Before nodesRouter: /workspaces/:ws/overlaps and /specialisation are not node collections.
   api.use(overlapsRouter(deps));
   api.use(metricsRouter(deps));
-  // Before nodesRouter: /workspaces/:ws/export is not a node collection.
-  api.use(exportRouter(deps));
   api.use(changesRouter(deps));
   api.use(mergesRouter(deps));
   api.use(relationshipsRouter(deps));

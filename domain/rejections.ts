@@ -14,6 +14,8 @@ const MESSAGES: Record<string, string> = {
   TO_NOT_FOUND: 'the end node does not exist',
   FROM_TYPE_NOT_ALLOWED: 'this relationship type cannot start at a node of that type',
   TO_TYPE_NOT_ALLOWED: 'this relationship type cannot end at a node of that type',
+  TO_NOT_SKILL: 'NEEDS and OFFERS_TRAINING must end at a theme of kind skill (a competence), not a topic',
+  FROM_NOT_EDUCATION_PROVIDER: 'OFFERS_TRAINING must start at an education provider (vocational college, university of applied sciences or university)',
   MERGE_NOT_FOUND: 'both nodes of a merge must be in the workspace',
   MERGE_TYPE_MISMATCH: 'only nodes of the same type can be merged',
   MERGE_SAME_NODE: 'a node cannot be merged into itself',

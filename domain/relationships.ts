@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, type NodeType } from './entities';
+import { EDUCATION_PROVIDER_TYPES, SKILL_KIND, TrainingLevelSchema } from './skills';
 
 export const RELATIONSHIP_TYPES = [
   'LOCATED_IN',
@@ -19,6 +20,8 @@ export const RELATIONSHIP_TYPES = [
   'COOPERATES_WITH',
   'SUPPLIES',
   'PART_OF',
+  'NEEDS',
+  'OFFERS_TRAINING',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 export const RelationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
@@ -45,7 +48,54 @@ export const RELATIONSHIP_ENDS: Record<RelationshipType, Ends> = {
     from: ['WorkPackage', 'Project', 'Theme', 'Organisation', 'Cluster', 'Programme'],
     to: ['Project', 'Programme', 'Theme', 'Organisation', 'Cluster'],
   },
+  /** An organisation needs a competence (a skill theme). */
+  NEEDS: { from: ['Organisation'], to: ['Theme'] },
+  /** An education provider trains in a competence (a skill theme), at a `level`. */
+  OFFERS_TRAINING: { from: ['Organisation'], to: ['Theme'] },
 };
+
+/** A condition on an end node's property beyond its type, and the rejection code when it is not met. */
+export interface EndCondition {
+  property: string;
+  values: readonly string[];
+  code: string;
+  message: string;
+}
+
+const SKILL_THEME: EndCondition = {
+  property: 'kind',
+  values: [SKILL_KIND],
+  code: 'TO_NOT_SKILL',
+  message: 'expected a theme of kind skill (a competence), not a topic',
+};
+const EDUCATION_PROVIDER: EndCondition = {
+  property: 'orgType',
+  values: EDUCATION_PROVIDER_TYPES,
+  code: 'FROM_NOT_EDUCATION_PROVIDER',
+  message: `expected an education provider (orgType ${EDUCATION_PROVIDER_TYPES.join(', ')})`,
+};
+
+/** End conditions per type; the API prechecks them and the worker enforces them in its transaction. */
+export const RELATIONSHIP_END_CONDITIONS: Partial<Record<RelationshipType, { from?: EndCondition; to?: EndCondition }>> = {
+  NEEDS: { to: SKILL_THEME },
+  OFFERS_TRAINING: { from: EDUCATION_PROVIDER, to: SKILL_THEME },
+};
+
+/** Relationship types whose `level` is required; every other type must not have one. */
+const LEVELLED: readonly RelationshipType[] = ['OFFERS_TRAINING'];
+
+/**
+ * The `level` rule: required on OFFERS_TRAINING, refused elsewhere. For an update (`partial`), a
+ * missing level is fine but removing it (null) is not. Returns the reason, or null when it holds.
+ */
+export function levelIssue(type: RelationshipType, level: unknown, partial = false): string | null {
+  if (LEVELLED.includes(type)) {
+    if (level === null) return `${type} needs a level; it cannot be removed`;
+    if (level === undefined && !partial) return `${type} needs a level (vocational, uas or university)`;
+    return null;
+  }
+  return level === undefined || level === null ? null : `only OFFERS_TRAINING has a level, not ${type}`;
+}
 
 /** Properties a relationship may carry; which make sense depends on the type (role on WORKS_AT...). */
 export const RelationshipPropsSchema = z
@@ -60,6 +110,8 @@ export const RelationshipPropsSchema = z
     tonnesPerYear: z.number().nonnegative().finite().optional(),
     /** FUNDS / FUNDED_BY: euros given. */
     amountEur: z.number().nonnegative().finite().optional(),
+    /** OFFERS_TRAINING (required there): vocational, uas or university. */
+    level: TrainingLevelSchema.optional(),
   })
   .strict();
 export type RelationshipProps = z.infer<typeof RelationshipPropsSchema>;
@@ -77,6 +129,10 @@ export const RelationshipCreateSchema = z
   .refine((r) => !r.startDate || !r.endDate || r.startDate <= r.endDate, {
     message: 'endDate must not be before startDate',
     path: ['endDate'],
+  })
+  .superRefine((r, ctx) => {
+    const issue = levelIssue(r.type, r.level);
+    if (issue) ctx.addIssue({ code: z.ZodIssueCode.custom, message: issue, path: ['level'] });
   });
 export type RelationshipCreate = z.infer<typeof RelationshipCreateSchema>;
 

@@ -13,6 +13,7 @@ import { createGraphDb, cypherDirOf, type GraphDb } from '../api/infra/neo4j';
 import { applyBatch } from '../worker/apply-changes';
 import { taxonomySeedNodes, taxonomySeedRelationships } from '../domain/themes/taxonomy';
 import { DEMO_WORKSPACE, demoNodes, demoRelationships, type SeedNode, type SeedRelationship } from './seed/demo-network';
+import { skillsOrganisations, skillsRelationships } from './seed/demo-skills';
 
 export interface SeedResult {
   created: boolean;
@@ -32,9 +33,13 @@ export const taxonomyNodes: SeedNode[] = taxonomySeedNodes()
 /** The taxonomy's PART_OF links the demo lacks (same id scheme, so the demo's own are recognised). */
 export const taxonomyRelationships: SeedRelationship[] = taxonomySeedRelationships().filter((r) => !demoRelIds.has(r.id));
 
-/** Every node and link the seed loads: the demo network and the rest of the theme taxonomy. */
-export const seedNodes: SeedNode[] = [...demoNodes, ...taxonomyNodes];
-export const seedRelationships: SeedRelationship[] = [...demoRelationships, ...taxonomyRelationships];
+/**
+ * Every node and link the seed loads: the demo network, the rest of the theme taxonomy, and the
+ * illustrative skills needs and training offers of the Battery Region (seed/demo-skills.ts; kept apart
+ * from the sourced demo facts).
+ */
+export const seedNodes: SeedNode[] = [...demoNodes, ...skillsOrganisations, ...taxonomyNodes];
+export const seedRelationships: SeedRelationship[] = [...demoRelationships, ...taxonomyRelationships, ...skillsRelationships];
 
 /**
  * The demo network as change events: the workspace, then the nodes, then the links (by default all of

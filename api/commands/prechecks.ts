@@ -4,7 +4,7 @@
  * worker checks the same things again inside its transaction, where they are authoritative.
  */
 import type { NodeType } from '../../domain/entities';
-import { RELATIONSHIP_ENDS, type RelationshipType } from '../../domain/relationships';
+import { RELATIONSHIP_END_CONDITIONS, RELATIONSHIP_ENDS, type RelationshipType } from '../../domain/relationships';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import type { EntityLookup, GraphReads } from '../services/graph-reads';
 
@@ -72,6 +72,13 @@ export async function precheckRelationshipCreate(
     if (!allowed.includes(node.type)) {
       throw new AppError(422, `${field.toUpperCase()}_TYPE_NOT_ALLOWED`, `${rel.type} cannot ${field === 'from' ? 'start at' : 'end at'} a ${node.type}`, [
         { path: field, message: `expected one of ${allowed.join(', ')}` },
+      ]);
+    }
+    const condition = RELATIONSHIP_END_CONDITIONS[rel.type]?.[field];
+    const value = condition ? (node as unknown as Record<string, unknown>)[condition.property] : undefined;
+    if (condition && !condition.values.includes(String(value ?? ''))) {
+      throw new AppError(422, condition.code, `${rel.type} cannot ${field === 'from' ? 'start at' : 'end at'} ${node.type} "${rel[field]}" (${condition.property}: ${value ?? 'none'})`, [
+        { path: field, message: condition.message },
       ]);
     }
   }

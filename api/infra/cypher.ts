@@ -47,11 +47,8 @@ export const QUERY_NAMES = [
   'metrics-summary-store',
   'metrics-top',
   'metrics-summary',
-  'export-node-ids',
-  'export-node-fields',
-  'export-relationship-fields',
-  'export-nodes',
-  'export-relationships',
+  'skills-links',
+  'skills-places',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

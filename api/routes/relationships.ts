@@ -1,10 +1,10 @@
 /** /api/v1/workspaces/:workspaceId/relationships[/:id]: links between nodes. */
 import { Router } from 'express';
 import type { RelationshipCreateChange, RelationshipDeleteChange, RelationshipUpdateChange } from '../../domain/changes';
-import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../../domain/relationships';
+import { levelIssue, RelationshipCreateSchema, RelationshipUpdateSchema, type RelationshipType } from '../../domain/relationships';
 import { changeIdsFor, relIdFor } from '../commands/change-ids';
 import { assertCreatedBy, precheckRelationshipCreate } from '../commands/prechecks';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import type { GraphReads } from '../services/graph-reads';
 import { participantMiddleware } from './auth-context';
 import { WorkspaceParamsSchema } from './common.schema';
@@ -20,6 +20,12 @@ async function existingEdge(reads: GraphReads, workspaceId: string, relType: Par
   if (!edge) throw notFound('Relationship', id);
   assertCreatedBy(edge.createdBy, participantId, 'link');
   return edge;
+}
+
+/** OFFERS_TRAINING keeps its level; no other type takes one (the update body does not say the type). */
+function assertLevelUpdate(relType: RelationshipType, level: unknown) {
+  const issue = levelIssue(relType, level, true);
+  if (issue) throw badRequest('VALIDATION_FAILED', 'The request body is not valid', [{ path: 'level', message: issue }]);
 }
 
 export function relationshipsRouter({ reads, submitter, workshops }: ApiDeps): Router {
@@ -72,7 +78,10 @@ export function relationshipsRouter({ reads, submitter, workshops }: ApiDeps): R
     const ctx = asAuthor(writeContext(req, workspaceId), me);
     const claim = await submitter.claimKey(ctx, { op: 'relationship:update', id, body: req.body, participantId: me?.participantId });
     let relType = type;
-    await claim.precheck(async () => (relType = (await existingEdge(reads, workspaceId, type, id, me?.participantId)).type));
+    await claim.precheck(async () => {
+      relType = (await existingEdge(reads, workspaceId, type, id, me?.participantId)).type;
+      assertLevelUpdate(relType, props.level);
+    });
     if (!relType) relType = (await existingEdge(reads, workspaceId, null, id)).type;
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const change: RelationshipUpdateChange = {
