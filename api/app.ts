@@ -21,6 +21,7 @@ import { authRouter } from './routes/auth';
 import { workshopsRouter } from './routes/workshops';
 import { workshopControlsRouter } from './routes/workshop-controls';
 import { metricsRouter } from './routes/metrics';
+import { exportRouter } from './routes/export';
 import { mergesRouter } from './routes/merges';
 import { skillsRouter } from './routes/skills';
 import { duplicatesRouter } from './routes/duplicates';
@@ -51,6 +52,8 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
   // Before nodesRouter: /workspaces/:ws/overlaps and /specialisation are not node collections.
   api.use(overlapsRouter(deps));
   api.use(metricsRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/export is not a node collection.
+  api.use(exportRouter(deps));
   api.use(changesRouter(deps));
   api.use(mergesRouter(deps));
   api.use(relationshipsRouter(deps));

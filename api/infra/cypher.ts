@@ -49,6 +49,11 @@ export const QUERY_NAMES = [
   'metrics-summary',
   'skills-links',
   'skills-places',
+  'export-node-ids',
+  'export-node-fields',
+  'export-relationship-fields',
+  'export-nodes',
+  'export-relationships',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;
