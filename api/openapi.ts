@@ -8,6 +8,7 @@ import { COLLECTIONS, createSchemaFor, NODE_TYPES, updateSchemaFor } from '../do
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/relationships';
 import { LoginSchema, RegisterSchema } from './routes/auth.schema';
 import { METRIC_NAMES } from './routes/metrics.schema';
+import { CSV_PARTS, EXPORT_FORMATS } from './services/export/formats';
 import { SuggestBodySchema } from './routes/overlaps.schema';
 import { MergeBodySchema } from './routes/merges.schema';
 import { ParticipantJoinSchema, WorkshopCreateSchema } from './routes/workshops.schema';
@@ -214,6 +215,32 @@ export function buildOpenApi() {
         summary: 'When and how the network metrics were last computed: modularity, community count, algorithm notes',
         parameters: [ws],
         responses: { '200': ok('{ workspaceId, computedAt, modularity, communityCount, nodeCount, notes } (nulls before the first computation)'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/export': {
+      get: {
+        summary: 'The workspace as a file, streamed: json (our format, imports back), csv, graphml, gexf or xlsx; with the graph filters (a saved view). Contact details only for editors',
+        parameters: [
+          ws,
+          { name: 'format', in: 'query', schema: { type: 'string', enum: [...EXPORT_FORMATS], default: 'json' } },
+          { name: 'part', in: 'query', schema: { type: 'string', enum: [...CSV_PARTS], default: 'nodes' }, description: 'CSV only: nodes (id, type, then every field) or relationships (id, type, source, target, then their fields)' },
+          ...['types', 'city', 'region', 'theme'].map((name) => ({ name, in: 'query', schema: { type: 'string' }, description: 'As in the graph read' })),
+          { name: 'Authorization', in: 'header', schema: { type: 'string' }, description: 'Bearer EDITOR_TOKEN: people\'s e-mail and phone included' },
+        ],
+        responses: {
+          '200': {
+            description:
+              'Content-Disposition: attachment; filename=<workspace>-<date>.<ext> (CSV: <workspace>-<date>-<part>.csv). json: { format: "verkosto-graph", version: 1, exportedAt, workspace: { id, name }, nodes: [{ id, type, ...every stored property incl. metrics_* }], relationships: [{ id, type, source, target, ...properties }] } (dates as ISO text). csv: UTF-8 with BOM, CRLF, every cell quoted, cells starting with = + - @ prefixed with \', lists (aliases, goals) joined with ";". graphml/gexf (GEXF 1.3): every field declared with its type (string, long, double, boolean; dates as text, lists joined with ";"), label = name, directed edges. xlsx: one sheet per node type (id first) and a "relationships" sheet; lists joined with ";", dates as ISO text',
+            content: {
+              'application/json': { schema: { type: 'object' } },
+              'text/csv': { schema: { type: 'string' } },
+              'application/graphml+xml': { schema: { type: 'string' } },
+              'application/gexf+xml': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          ...errors,
+        },
       },
     },
     '/api/v1/search': {

@@ -13,6 +13,7 @@ import { LiveConnection, type LiveStatus } from './live';
 import { ActivityFeed } from './views/activity-feed';
 import { DetailsPanel, type DetailsActions } from './views/details-panel';
 import { EntityForm } from './views/entity-form';
+import { ExportMenu } from './views/export-menu';
 import { FiltersView, isFiltering } from './views/filters';
 import { displayName, GraphView } from './views/graph-view';
 import { isLayoutName, LAYOUT_NAMES, runLayout, type LayoutName } from './views/layouts';
@@ -92,6 +93,8 @@ export class App {
       onWarning: (message) => this.toasts.show(message, 'error'),
     });
     new SearchBox(byId('search'), workspaceId, this.view.cy, (hit) => this.focusElement(hit.id, hit.name));
+    const exportMenu = new ExportMenu(byId('fit-button').parentElement!, { workspaceId, cy: this.view.cy, filters: () => this.filters.current });
+    onLanguageChange(() => exportMenu.render());
     this.live = new LiveConnection({
       onChange: (change, replay) => this.onChange(change, replay),
       onStatus: (status) => this.status.set(status),
