@@ -25,6 +25,8 @@ import { exportRouter } from './routes/export';
 import { mergesRouter } from './routes/merges';
 import { skillsRouter } from './routes/skills';
 import { duplicatesRouter } from './routes/duplicates';
+import { importsRouter } from './routes/imports';
+import type { ImportStarter } from './commands/start-import';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -35,13 +37,15 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-export function createApp(deps: ApiDeps & { queue: ChangesQueue }): Express {
+export function createApp(deps: ApiDeps & { queue: ChangesQueue; imports: ImportStarter }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(healthRouter(deps));
   app.use('/api', docsRouter());
 
+  // Imports stream their body (any file type) to disk: before the JSON-only body parser.
+  app.use('/api/v1', importsRouter(deps));
   const api = express.Router();
   api.use(requireJson, express.json({ limit: deps.config.BODY_LIMIT }));
   api.use(workspacesRouter(deps));

@@ -37,6 +37,8 @@ export const unauthorized = (code: string, message: string) => new AppError(401,
 export const forbidden = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(403, code, message, undefined, extra);
 export const gone = (code: string, message: string) => new AppError(410, code, message);
 export const locked = (code: string, message: string) => new AppError(423, code, message);
+export const payloadTooLarge = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(413, code, message, undefined, extra);
+export const unsupportedMediaType = (code: string, message: string) => new AppError(415, code, message);
 export const tooManyRequests = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(429, code, message, undefined, extra);
 
 /** The HTTP answer for a change the worker rejected (codes from domain/rejections). */

@@ -8,6 +8,8 @@ import { createApp } from './app';
 import { ChangeSubmitter } from './commands/submit-changes';
 import type { Config } from './infra/config';
 import { createChangesQueue, createChangesQueueEvents } from './infra/queue';
+import { createImportsQueue } from './infra/import-status';
+import { ImportStarter } from './commands/start-import';
 import { createCoreServices } from './infra/services';
 import { Accounts } from './services/accounts';
 import { GraphReads } from './services/graph-reads';
@@ -34,6 +36,8 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
   const similar = new SimilarEntities(core.db, reads);
   const overlaps = new ProjectOverlaps(core.db);
   const submitter = new ChangeSubmitter(config, queue, queueEvents, core.redis);
+  const importsQueue = createImportsQueue(config);
+  const imports = new ImportStarter(config, core.redis, importsQueue);
   const redisPing = async () => {
     const started = performance.now();
     await core.redis.ping();
@@ -42,7 +46,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
   const accounts = new Accounts(core.db, core.redis, config);
   const workshops = new Workshops(core.db, core.redis, config);
   const presence = new WorkshopPresenceStore(core.redis, config, core.logger);
-  const app = createApp({ ...core, reads, similar, overlaps, submitter, queue, redisPing, accounts, workshops, presence });
+  const app = createApp({ ...core, reads, similar, overlaps, submitter, queue, imports, redisPing, accounts, workshops, presence });
   const server = http.createServer(app);
   const sockets = attachSockets(server, { config, logger: core.logger, reads });
   attachWorkshopSockets(sockets.io, { accounts, workshops, presence, logger: core.logger });
@@ -65,7 +69,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
       await sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.allSettled([queueEvents.close(), queue.close()]);
+      await Promise.allSettled([queueEvents.close(), queue.close(), importsQueue.close()]);
       await core.close();
     },
   };

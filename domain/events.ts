@@ -5,6 +5,7 @@
 import type { GraphEdge, GraphNode } from './graph';
 import type { NodeType } from './entities';
 import type { RelationshipType } from './relationships';
+import type { ImportFinishedEvent, ImportProgressEvent } from './imports';
 import type { WorkshopJoinAck, WorkshopJoinRequest, WorkshopPresence, WorkshopStateChange } from './workshops';
 
 interface AppliedBase {
@@ -132,6 +133,10 @@ export type ServerToClientEvents = {
   'metrics:updated': (metrics: MetricsUpdated) => void;
   /** To a workspace's room when a created or edited project overlaps with projects in other cities. */
   'insight:overlaps': (insight: OverlapInsight) => void;
+  /** To a workspace's room while an import reads and applies a file (a few times a second at most). */
+  'import:progress': (progress: ImportProgressEvent) => void;
+  /** To a workspace's room when an import ends (done, rejected with bad rows, or failed). */
+  'import:finished': (finished: ImportFinishedEvent) => void;
 };
 
 export interface ClientToServerEvents {

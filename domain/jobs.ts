@@ -1,6 +1,7 @@
 /** The typed map of job names and payloads on the changes queue. */
 import type { Change } from './changes';
 import type { AppliedChange } from './events';
+import type { ImportJobData } from './imports';
 
 export interface JobMap {
   /** One change; the worker micro-batches these into transactions. */
@@ -64,3 +65,10 @@ export const INSIGHTS_QUEUE = 'verkosto-insights';
 /** The deduplication key of a project's insight job (BullMQ ids must not contain ':'). */
 export const insightJobKey = (name: InsightJobName, workspaceId: string, projectId: string) =>
   `${name.replace(/:/g, '-')}|${workspaceId}|${projectId}`;
+
+/** The imports queue (its own BullMQ Worker in the worker process): one job per uploaded file (worker/import/). */
+export interface ImportJobMap {
+  'import:run': ImportJobData;
+}
+export type ImportJobName = keyof ImportJobMap;
+export const IMPORTS_QUEUE = 'verkosto-imports';

@@ -6,6 +6,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { AppliedChange, OverlapInsight, ServerToClientEvents } from '../domain/events';
+import type { ImportFinishedEvent, ImportProgressEvent } from '../domain/imports';
 import { workspaceRoom } from '../domain/events';
 import type { Config } from '../api/infra/config';
 import { recordFailedChanges, type FailedChange } from '../api/infra/failed-changes';
@@ -30,6 +31,15 @@ export class Announcer {
   /** A project's cross-city overlaps, to its workspace's room. */
   overlapInsight(insight: OverlapInsight): void {
     this.emitter.to(workspaceRoom(insight.workspaceId)).emit('insight:overlaps', insight);
+  }
+
+  /** An import's progress and its end, to its workspace's room (worker/import/). */
+  importProgress(progress: ImportProgressEvent): void {
+    this.emitter.to(workspaceRoom(progress.workspaceId)).emit('import:progress', progress);
+  }
+
+  importFinished(finished: ImportFinishedEvent): void {
+    this.emitter.to(workspaceRoom(finished.workspaceId)).emit('import:finished', finished);
   }
 
   async failed(failures: FailedChange[]): Promise<void> {

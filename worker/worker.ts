@@ -19,6 +19,7 @@ import { applyBatch, type Outcome } from './apply-changes';
 import { ChangeBatcher } from './batcher';
 import { InsightTrigger, insightJobFailure, processInsightJob, type InsightJob } from './insights';
 import { MetricsScheduler, startMetricsWorker } from './metrics/job';
+import { startImportWorker } from './import/import-worker';
 
 type ChangeJob = Job<JobMap[JobName], JobResult, JobName>;
 
@@ -120,12 +121,15 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
   insights.on('error', (err) => core.logger.error({ err }, 'insights worker error'));
   insights.on('failed', (job, err) => core.logger.warn(insightJobFailure(job, err), 'insight job failed'));
   await Promise.all([worker.waitUntilReady(), insights.waitUntilReady()]);
+  // Imports: a queue and Worker of their own; they feed their changes into the changes queue above.
+  const imports = await startImportWorker(config, core, announcer);
   core.logger.info({ concurrency: config.WORKER_CONCURRENCY, batchMax: config.BATCH_MAX }, 'worker started');
 
   return {
     worker,
     insights,
     async close() {
+      await imports.close();
       await worker.close();
       await insights.close();
       await insightsQueue.close();

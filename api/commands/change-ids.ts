@@ -6,7 +6,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { foldDiacritics, foldFinnish, legalFormSpan, nameWords } from '../../domain/matching/normalise';
 
-function uuidFromHash(text: string): string {
+/** A UUID-shaped id derived from text: the same text always gives the same id. */
+export function uuidFromHash(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -54,11 +54,18 @@ const EnvSchema = z.object({
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Network metrics of a workspace are recomputed at most this long after its first unprocessed change. */
   METRICS_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  /** Largest file an import accepts (bytes; 413 above). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  /** Largest JSON graph file read whole with JSON.parse (CSV, XLSX and XML stream at any size). */
+  IMPORT_JSON_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+  /** Where uploaded files wait for their import job (default: DATA_DIR/tmp/imports). */
+  IMPORT_DIR: z.string().optional(),
 });
 
 type Env = z.infer<typeof EnvSchema>;
 export type Config = Readonly<
-  Omit<Env, 'NEO4J_URI' | 'REDIS_URL'> & {
+  Omit<Env, 'NEO4J_URI' | 'REDIS_URL' | 'IMPORT_DIR'> & {
+    IMPORT_DIR: string;
     NEO4J_URI: string;
     REDIS_URL: string;
     /** True when NEO4J_URI was not given and the scripts provision Neo4j themselves. */
@@ -82,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...env_,
     NEO4J_URI: env_.NEO4J_URI ?? `bolt://127.0.0.1:${env_.NEO4J_EMBEDDED_PORT}`,
     REDIS_URL: env_.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    IMPORT_DIR: env_.IMPORT_DIR ?? path.join(env_.DATA_DIR, 'tmp', 'imports'),
     neo4jEmbedded: env_.NEO4J_URI === undefined,
     redisManaged: env_.REDIS_URL === undefined,
     rootDir: ROOT,

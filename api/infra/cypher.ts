@@ -54,6 +54,8 @@ export const QUERY_NAMES = [
   'export-relationship-fields',
   'export-nodes',
   'export-relationships',
+  'import-nodes-lookup',
+  'import-relationships-lookup',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;
