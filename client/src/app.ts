@@ -10,6 +10,7 @@ import { api, ApiError, errorMessage, type WorkspaceInfo } from './api';
 import { byId, debounce, h, replaceChildren } from './dom';
 import { getLang, LANGUAGES, onLanguageChange, relLabel, setLang, t, translateDom, type Lang } from './i18n';
 import { LiveConnection, type LiveStatus } from './live';
+import { OverlapsFeature } from './overlaps/overlaps-feature';
 import { ActivityFeed } from './views/activity-feed';
 import { DetailsPanel, type DetailsActions } from './views/details-panel';
 import { EntityForm } from './views/entity-form';
@@ -65,6 +66,7 @@ export class App {
   private readonly status: StatusIndicator;
   private readonly toasts: Toasts;
   private readonly feed: ActivityFeed;
+  private readonly overlaps: OverlapsFeature;
   private readonly handle: VerkostoHandle;
   private layout = initialLayout();
   private drawn = false;
@@ -80,6 +82,15 @@ export class App {
     this.filters = new FiltersView(byId('filters'), this.view.cy, () => this.afterFilter());
     this.legend = new LegendView(byId('legend'), this.view.cy);
     this.feed = new ActivityFeed(byId('activity'), (id) => this.focusElement(id));
+    this.overlaps = new OverlapsFeature({
+      workspaceId,
+      cy: this.view.cy,
+      stage: byId('cy').parentElement!,
+      insightsCard: byId('insights'),
+      openButton: byId('overlaps-button'),
+      notify: (message, onClick) => this.toasts.show(message, 'info', 9000, onClick),
+      focusNode: (id) => this.focusElement(id),
+    });
     this.details = new DetailsPanel(byId('details'), workspaceId, this.view, this.detailsActions());
     this.form = new EntityForm(byId<HTMLDialogElement>('entity-form'), {
       workspaceId,
@@ -107,6 +118,7 @@ export class App {
       onError: (error) => this.toasts.show(t('error.generic', { message: `${error.message} (${error.code})` }), 'error'),
       fetchChangesAfter: (ws, after) => api.changesAfter(ws, after),
     });
+    this.live.socket.on('insight:overlaps', (insight) => this.overlaps.onInsight(insight));
 
     this.handle = {
       cy: this.view.cy,
@@ -206,6 +218,7 @@ export class App {
   private onChange(change: AppliedChange, replay: boolean): void {
     const name = this.describe(change);
     this.applier.apply(change, !replay && !document.hidden);
+    this.overlaps.afterChange(change);
     this.feed.add({ change, name });
     const node = 'node' in change ? change.node : undefined;
     const placeChanged = !!node && (node.type === 'City' || node.type === 'Region' || node.type === 'Theme');
@@ -338,6 +351,7 @@ export class App {
       addLink: (node: GraphNode) => this.form.openCreate('link', node.id),
       deleteNode: (node) => remove(() => api.deleteNode(this.workspaceId, node.type, node.id), node.id),
       deleteEdge: (edge) => remove(() => api.deleteRelationship(this.workspaceId, edge.type, edge.id), edge.id),
+      extraSections: (node) => this.overlaps.detailsSections(node),
     };
   }
 
@@ -388,6 +402,7 @@ export class App {
     this.filters.render();
     this.legend.render();
     this.feed.render();
+    this.overlaps.relabel();
     this.details.refresh();
     this.form.relabel();
     this.updateCount();

@@ -22,6 +22,8 @@ export interface DetailsActions {
   addLink(from: GraphNode): void;
   deleteNode(node: GraphNode): Promise<void>;
   deleteEdge(edge: GraphEdge): Promise<void>;
+  /** Sections other features add under a node's actions (a project's overlaps). */
+  extraSections?(node: GraphNode): Child[];
 }
 
 interface LinkRow {
@@ -173,6 +175,7 @@ export class DetailsPanel {
         ),
       ),
       this.detailError ? h('p', { class: 'note error' }, this.detailError) : null,
+      ...(this.actions.extraSections?.(node) ?? []),
       h('h3', {}, t('details.fields')),
       this.fieldList(node, node.type),
       h('h3', {}, `${t('details.links')} (${links.length})`),
