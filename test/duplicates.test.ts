@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findDuplicatePairs } from '../api/services/duplicate-pairs';
+import { findDuplicatePairsOffThread } from '../api/services/duplicate-pairs-compute';
 import { scorePair } from '../domain/matching';
 import { createWorkspace, startStack, type TestStack } from './support/stack';
 
@@ -146,4 +147,17 @@ test('the candidate index finds the pairs a full comparison of all pairs finds',
   }
   expect(allPairs.length).toBeGreaterThanOrEqual(3);
   expect(indexed.sort()).toEqual(allPairs.sort());
+});
+
+test('a large workspace is computed in a thread, with the same pairs as inline', async () => {
+  const records = [
+    { id: 'a1', type: 'Organisation', name: 'Oulun yliopisto', aliases: ['University of Oulu'] },
+    { id: 'a2', type: 'Organisation', name: 'University of Oulu' },
+    { id: 'b1', type: 'Organisation', name: 'Kokkolan Energia Oy' },
+    { id: 'b2', type: 'Organisation', name: 'kokkolan energia' },
+    { id: 'd1', type: 'Organisation', name: 'Pörssinmäen Sähkö Oy' },
+  ];
+  const inThread = await findDuplicatePairsOffThread(records, 'Organisation', { minScore: 0.5 }, 0);
+  expect(inThread.length).toBeGreaterThan(0);
+  expect(inThread).toEqual(findDuplicatePairs(records, 'Organisation', { minScore: 0.5 }));
 });
