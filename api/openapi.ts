@@ -133,6 +133,36 @@ export function buildOpenApi() {
     '/api/v1/changes': {
       post: { summary: 'Batch of changes for the workspace named in the body', parameters: writeParams, requestBody: body({ type: 'object', properties: { workspaceId: { type: 'string' }, changes: { type: 'array', items: ref('ChangeInput') } } }), responses: writeResponses('200') },
     },
+    '/api/v1/workspaces/{workspaceId}/skills': {
+      get: {
+        summary: 'Skills gap: per region (or city) the competences organisations NEED against the training education providers OFFER (with level), the gaps, and for each gap the other places offering it, nearest first; JSON or CSV',
+        parameters: [
+          ws,
+          { name: 'by', in: 'query', schema: { type: 'string', enum: ['region', 'city'], default: 'region' } },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+        ],
+        responses: {
+          '200': {
+            description:
+              'JSON { workspaceId, seq, by, skills, places: [{ id, name, lat, lon, needed, offered, gaps, skills: [{ skillId, skillName, needs: { count, organisations }, offers: { count, providers: [{ id, name, level }], levels }, gap, offeredElsewhere: [{ placeId, placeName, distanceKm, providers }] }] }], unplaced: { needs, offers } }; CSV place,placeName,skill,skillName,needCount,needingOrganisations,offerCount,providers,gap,offeredElsewhere',
+            content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/duplicates': {
+      get: {
+        summary: "Probable duplicate pairs among the workspace's organisations or people, each with the matcher's score and reasons (found through its candidate index, not by comparing all pairs)",
+        parameters: [
+          ws,
+          { name: 'type', in: 'query', schema: { type: 'string', enum: ['organisation', 'person'], default: 'organisation' } },
+          { name: 'minScore', in: 'query', schema: { type: 'number', minimum: 0.5, maximum: 1, default: 0.75 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5000, default: 500 } },
+        ],
+        responses: { '200': ok('{ workspaceId, seq, type, minScore, records, total, items: [{ a: { id, name }, b: { id, name }, score, reasons }] }'), ...errors },
+      },
+    },
     '/api/v1/workspaces/{workspaceId}/similar': {
       get: {
         summary: 'Probable duplicates of a name being entered, with score and reasons',
