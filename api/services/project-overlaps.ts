@@ -5,8 +5,11 @@
  *  - every cross-city pair above a threshold (GET …/overlaps, JSON or CSV),
  *  - the place × theme specialisation matrix (GET …/specialisation),
  *  - the worker's 'insight:overlaps' announcement after a project changes.
- * Each workspace's index is built from one Cypher read (projects-for-overlaps) and kept until the
- * workspace's change-log sequence number moves on, like SimilarEntities.
+ * Each workspace's index is built from one Cypher read (projects-for-overlaps) and kept; when the
+ * workspace's change-log sequence number moves on, it is caught up from the log (change-replay): only
+ * the projects the new changes touch are read again (projects-for-overlaps with their ids) and replaced
+ * in the index. A long gap, too many touched projects, or a removed link of a kind that decides where a
+ * project runs (the log does not say which project it joined) rebuild it.
  *
  * Where a project is run: its own LOCATED_IN cities and its lead's and partners' LOCATED_IN cities
  * (`cities`, which decide the boundary); cities that are themselves lead or partner of a project (a city
@@ -16,8 +19,10 @@
 import { OverlapIndex } from '../../domain/overlap/candidate-index';
 import type { CrossBoundary, OverlapParts, OverlapProject, OverlapResult } from '../../domain/overlap/score';
 import { getTaxonomy } from '../../domain/themes/taxonomy';
-import type { OverlapInsight } from '../../domain/events';
+import type { AppliedChange, OverlapInsight } from '../../domain/events';
+import type { RelationshipType } from '../../domain/relationships';
 import type { GraphDb } from '../infra/neo4j';
+import { changesBetween } from './change-replay';
 
 export interface Named {
   id: string;
@@ -136,6 +141,14 @@ interface ThemeRow {
 }
 
 const MAX_CACHED = 20;
+/** Most log entries replayed into a cached index; a longer gap rebuilds it. */
+const MAX_REPLAY = 5_000;
+/** Most projects read again when catching up; more rebuild the index. */
+const MAX_TOUCHED = 5_000;
+/** Links the overlap read follows from a project (directly). */
+const PROJECT_LINKS: ReadonlySet<RelationshipType> = new Set<RelationshipType>(['LEADS', 'PARTNER_IN', 'FUNDS', 'FUNDED_BY', 'FOCUSES_ON', 'PART_OF', 'LOCATED_IN']);
+/** Links that place an organisation or a city (a project's cities and regions come through them). */
+const PLACE_LINKS: ReadonlySet<RelationshipType> = new Set<RelationshipType>(['LOCATED_IN', 'IN_REGION']);
 /** How old an index the worker's insights may reuse, refreshing only the changed project. */
 const REFRESH_WINDOW_MS = 10_000;
 /** How many overlaps of each project are looked at when listing pairs. */
@@ -149,10 +162,11 @@ const orUndefined = <T>(x: T | null | undefined): T | undefined => (x === null ?
 
 export class ProjectOverlaps {
   private readonly cache = new Map<string, { seq: number; builtAt: number; data: Promise<WorkspaceProjects> }>();
+  private readonly matrices = new Map<string, { seq: number; matrix: Specialisation }>();
 
   constructor(private readonly db: GraphDb) {}
 
-  /** The workspace's projects and their index, rebuilt when its change log has moved on; null: no workspace. */
+  /** The workspace's projects and their index, caught up with its change log; null: no workspace. */
   async load(workspaceId: string): Promise<WorkspaceProjects | null> {
     const [ws] = await this.db.read<{ seq: number }>('workspace-get', { workspaceId });
     if (!ws) return null;
@@ -160,10 +174,97 @@ export class ProjectOverlaps {
     if (cached && cached.seq === ws.seq) return cached.data;
     this.cache.delete(workspaceId);
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
-    const data = this.build(workspaceId, ws.seq);
-    this.cache.set(workspaceId, { seq: ws.seq, builtAt: Date.now(), data });
+    // Catch-ups chain onto the previous promise, so concurrent requests never update one index twice at once.
+    const data =
+      cached && cached.seq < ws.seq ? cached.data.then((prev) => this.catchUp(prev, ws.seq)) : this.build(workspaceId, ws.seq);
+    this.cache.set(workspaceId, { seq: ws.seq, builtAt: cached && cached.seq < ws.seq ? cached.builtAt : Date.now(), data });
     data.catch(() => this.cache.get(workspaceId)?.data === data && this.cache.delete(workspaceId));
     return data;
+  }
+
+  /**
+   * The cached projects with the log's changes after their seq up to `seq` applied: the touched projects
+   * are read again (the read sees at least that state) and replaced; those no longer there (deleted,
+   * hidden) are removed. Falls back to a rebuild when that would not be cheaper or cannot be exact.
+   */
+  private async catchUp(prev: WorkspaceProjects, seq: number): Promise<WorkspaceProjects> {
+    const changes = await changesBetween(this.db, prev.workspaceId, prev.seq, seq, MAX_REPLAY);
+    const touched = changes && (await this.touchedProjects(prev, changes));
+    if (!touched || touched.size > MAX_TOUCHED) return this.build(prev.workspaceId, seq);
+    if (touched.size) {
+      const ids = [...touched];
+      const rows = await this.db.read<ProjectRow>('projects-for-overlaps', { workspaceId: prev.workspaceId, projectIds: ids });
+      const found = new Set<string>();
+      for (const row of rows) {
+        const record = recordOf(row, prev.names);
+        found.add(record.id);
+        prev.projects.set(record.id, record);
+        prev.index.upsert(record.overlap);
+      }
+      for (const id of ids) {
+        if (found.has(id) || !prev.projects.delete(id)) continue;
+        prev.index.remove(id);
+      }
+    }
+    prev.seq = seq;
+    return prev;
+  }
+
+  /**
+   * The projects whose overlap record the changes may alter (ids that are not projects are harmless: the
+   * read ignores them); null when only a rebuild is exact.
+   */
+  private async touchedProjects(ws: WorkspaceProjects, changes: AppliedChange[]): Promise<Set<string> | null> {
+    const touched = new Set<string>();
+    /** Nodes whose referencing projects (in the cached records) change with them. */
+    const referenced = new Set<string>();
+    /** Nodes whose directly linked projects are looked up in the graph (e.g. an organisation shown again). */
+    const linked = new Set<string>();
+    for (const c of changes) {
+      switch (c.event) {
+        case 'node:created':
+          if (c.node.type === 'Project') touched.add(c.node.id);
+          break;
+        case 'node:updated':
+          if (c.node.type === 'Project') touched.add(c.node.id);
+          else if (c.node.type !== 'Workspace') {
+            referenced.add(c.node.id);
+            linked.add(c.node.id);
+          }
+          break;
+        case 'node:deleted':
+          if (c.node.type === 'Project') touched.add(c.node.id);
+          else referenced.add(c.node.id);
+          break;
+        case 'node:merged':
+          for (const id of [c.node.id, c.mergedId]) {
+            touched.add(id);
+            referenced.add(id);
+            linked.add(id);
+          }
+          for (const e of c.movedEdges) touched.add(e.source).add(e.target);
+          break;
+        case 'relationship:created':
+          if (PROJECT_LINKS.has(c.edge.type)) touched.add(c.edge.source).add(c.edge.target);
+          if (PLACE_LINKS.has(c.edge.type)) referenced.add(c.edge.source);
+          break;
+        case 'relationship:deleted':
+          // The event names only the link; which project it joined is gone with it.
+          if (PROJECT_LINKS.has(c.edge.type) || PLACE_LINKS.has(c.edge.type)) return null;
+          break;
+        default:
+          // relationship:updated: the overlap read uses no link properties.
+          break;
+      }
+    }
+    if (referenced.size) {
+      for (const p of ws.projects.values()) if (mentionsAny(p, referenced)) touched.add(p.id);
+    }
+    if (linked.size) {
+      const rows = await this.db.read<{ projectId: string }>('projects-linked-to', { workspaceId: ws.workspaceId, nodeIds: [...linked] });
+      for (const r of rows) touched.add(r.projectId);
+    }
+    return touched;
   }
 
   /**
@@ -238,10 +339,22 @@ export class ProjectOverlaps {
     return { seq: ws.seq, pairs: pairs.slice(0, f.limit), total: pairs.length };
   }
 
-  /** The place × theme matrix; null: no workspace. */
+  /** The place × theme matrix (kept per workspace and `by` until the workspace's seq moves on); null: no workspace. */
   async specialisation(workspaceId: string, by: 'city' | 'region'): Promise<Specialisation | null> {
     const ws = await this.load(workspaceId);
     if (!ws) return null;
+    const key = `${workspaceId}\n${by}`;
+    const kept = this.matrices.get(key);
+    if (kept && kept.seq === ws.seq) return kept.matrix;
+    const matrix = await this.computeSpecialisation(ws, by);
+    this.matrices.delete(key);
+    if (this.matrices.size >= MAX_CACHED * 2) this.matrices.delete(this.matrices.keys().next().value as string);
+    this.matrices.set(key, { seq: ws.seq, matrix });
+    return matrix;
+  }
+
+  private async computeSpecialisation(ws: WorkspaceProjects, by: 'city' | 'region'): Promise<Specialisation> {
+    const { workspaceId } = ws;
     const themeRows = await this.db.read<{ record: ThemeRow }>('nodes-for-matching', { workspaceId, nodeType: 'Theme' });
     const themes = themeRows.map(({ record: t }) => ({ id: t.id, name: t.name, ...(t.nameEn ? { nameEn: t.nameEn } : {}) })).sort((a, b) => a.id.localeCompare(b.id));
     const places = new Map<string, Named & { projects: Set<string>; euros: number }>();
@@ -312,6 +425,15 @@ export class ProjectOverlaps {
     });
     return { workspaceId, projectId, overlaps, message: insightMessage(project, overlaps.map((o) => o.city)) };
   }
+}
+
+/** Whether a project's record names any of the ids (a place, organisation, partner, funder, programme or theme of it). */
+function mentionsAny(p: ProjectRecord, ids: ReadonlySet<string>): boolean {
+  const o = p.overlap;
+  const lists: readonly (readonly string[] | undefined)[] = [o.partnerIds, o.funderIds, o.programmeIds, o.themes, o.regionIds];
+  if (lists.some((l) => l?.some((id) => ids.has(id)))) return true;
+  if (p.cities.some((c) => ids.has(c.id)) || p.partnerCities.some((c) => ids.has(c.id))) return true;
+  return p.organisations.some((org) => org.cityIds.some((id) => ids.has(id)) || org.regionIds.some((id) => ids.has(id)));
 }
 
 /** Overlaps announced by the worker score at least this much. */

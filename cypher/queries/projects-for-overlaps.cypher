@@ -7,8 +7,20 @@
 // Columns: project ({id, name, nameEn, description, goals, startDate, endDate, budgetEur, version}),
 // themes ([id]), cities ([{id, name}]), partnerCities ([{id, name}]), regions ([{id, name}]),
 // partners ([{id, name, type: Organisation | Other, cityIds, regionIds}]), funders ([{id, name}]), programmes ([{id, name}]).
-MATCH (:Workspace {id: $workspaceId})<-[:IN_WORKSPACE]-(p:Project)
-WHERE coalesce(p.hidden, false) = false AND ($projectIds IS NULL OR p.id IN $projectIds)
+// Given ids are looked up by the unique id index, not found among the workspace's every node.
+MATCH (w:Workspace {id: $workspaceId})
+CALL (w) {
+  WITH w WHERE $projectIds IS NULL
+  MATCH (w)<-[:IN_WORKSPACE]-(p:Project)
+  RETURN p
+  UNION
+  WITH w WHERE $projectIds IS NOT NULL
+  UNWIND $projectIds AS projectId
+  MATCH (p:Entity {id: projectId})-[:IN_WORKSPACE]->(w)
+  WHERE p:Project
+  RETURN p
+}
+WITH p WHERE coalesce(p.hidden, false) = false
 CALL (p) {
   OPTIONAL MATCH (p)-[:FOCUSES_ON]->(t:Theme)
   WHERE coalesce(t.hidden, false) = false

@@ -75,10 +75,14 @@ export function blockingKeys(rec: PreparedRecord): string[] {
 }
 
 const EXACT_PREFIXES = ['b:', 'd:', 'e:'];
+const REMOVED = -1;
 
 export class MatcherIndex {
   private readonly records: PreparedRecord[] = [];
+  /** Type code per slot; REMOVED for a record taken out (its postings stay and are skipped). */
   private readonly typeCodes: number[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private removed = 0;
   private readonly typeNames = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private acc = new Float64Array(1024);
@@ -88,7 +92,7 @@ export class MatcherIndex {
   }
 
   get size(): number {
-    return this.records.length;
+    return this.records.length - this.removed;
   }
 
   private typeCode(type: string | undefined): number {
@@ -101,17 +105,42 @@ export class MatcherIndex {
     return code;
   }
 
-  /** Adds a record (records are not updated in place: build a new index after edits). */
+  /** Adds a record (use upsert for one whose id may be in the index already). */
   add(record: EntityRecord): void {
     const idx = this.records.length;
     const rec = prepare(record);
     this.records.push(rec);
     this.typeCodes.push(this.typeCode(record.type));
+    if (record.id) this.slotOf.set(record.id, idx);
     for (const key of blockingKeys(rec)) {
       const list = this.postings.get(key);
       if (list) list.push(idx);
       else this.postings.set(key, [idx]);
     }
+  }
+
+  /** Adds a record, or replaces the one with its id (an edited entity). */
+  upsert(record: EntityRecord): void {
+    this.remove(record.id);
+    this.add(record);
+  }
+
+  /**
+   * Takes a record out (a deleted or hidden entity). Its slot and postings stay behind and are skipped,
+   * so an index that lives long with many edits should be rebuilt now and then.
+   */
+  remove(id: string): boolean {
+    const idx = this.slotOf.get(id);
+    if (idx === undefined) return false;
+    this.slotOf.delete(id);
+    this.typeCodes[idx] = REMOVED;
+    this.removed++;
+    return true;
+  }
+
+  /** Slots taken by removed records (a caller may rebuild when there are many). */
+  get removedCount(): number {
+    return this.removed;
   }
 
   /** The best-scoring records for a name or a partial record, best first. */
@@ -138,7 +167,8 @@ export class MatcherIndex {
       const w = (exact ? 5 : 1) * Math.log(1 + n / list.length);
       for (let k = 0; k < list.length; k++) {
         const idx = list[k];
-        if (typeCode >= 0 && this.typeCodes[idx] !== typeCode) continue;
+        const code = this.typeCodes[idx];
+        if (code === REMOVED || (typeCode >= 0 && code !== typeCode)) continue;
         if (acc[idx] === 0) touched.push(idx);
         acc[idx] += w;
       }

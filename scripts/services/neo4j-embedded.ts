@@ -13,6 +13,8 @@ export interface EmbeddedNeo4jOptions {
   dataDir: string;
   port: number;
   heap?: string;
+  /** Page cache of the embedded database (default 256m). */
+  pageCache?: string;
   /** Print the launcher's output (false in tests). */
   verbose?: boolean;
 }
@@ -66,7 +68,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Ru
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const child = spawn(
     'java',
-    [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseG1GC', '-cp', classpath, 'fi.verkosto.neo4j.Launcher', opts.dataDir, String(opts.port), '256m'],
+    [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseG1GC', '-cp', classpath, 'fi.verkosto.neo4j.Launcher', opts.dataDir, String(opts.port), opts.pageCache ?? '256m'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logFile = fs.createWriteStream(path.join(opts.dataDir, 'launcher.log'), { flags: 'a' });
