@@ -39,7 +39,6 @@ export const QUERY_NAMES = [
   'workshop-create',
   'workshop-get-by-code',
   'workshop-set-state',
-  'workshop-projector-key',
   'workshop-participant-add',
   'workshop-summary',
   'workshop-export',
