@@ -21,6 +21,7 @@ import { isLayoutName, LAYOUT_NAMES, runLayout, type LayoutName } from './views/
 import { LegendView } from './views/legend';
 import { LiveApplier } from './views/live-apply';
 import { SearchBox } from './views/search-box';
+import { SkillsView } from './views/skills-view';
 import { StatusIndicator } from './views/status-indicator';
 import { Toasts } from './views/toasts';
 
@@ -375,6 +376,7 @@ export class App {
     byId('fit-button').addEventListener('click', () => this.view.fit());
     byId('add-button').addEventListener('click', () => this.form.openCreate('organisation'));
     byId<HTMLAnchorElement>('workshop-button').href = `/workshop/new?workspace=${encodeURIComponent(this.workspaceId)}`;
+    new SkillsView(this.workspaceId).mountBefore(byId('overlaps-button'));
   }
 
   private bindSidebar(): void {

@@ -54,7 +54,15 @@ const EXTRA_LINKS: Partial<Record<NodeType, ExtraLink>> = {
 /** Relationship properties worth offering per type (all types get dates and a note). */
 function propFieldsFor(type: RelationshipType | ''): string[] {
   const extra: string[] =
-    type === 'SUPPLIES' ? ['material', 'tonnesPerYear'] : type === 'FUNDS' || type === 'FUNDED_BY' ? ['amountEur'] : ['role'];
+    type === 'SUPPLIES'
+      ? ['material', 'tonnesPerYear']
+      : type === 'FUNDS' || type === 'FUNDED_BY'
+        ? ['amountEur']
+        : type === 'OFFERS_TRAINING'
+          ? ['level']
+          : type === 'NEEDS'
+            ? []
+            : ['role'];
   return [...extra, 'startDate', 'endDate', 'note'];
 }
 
