@@ -93,7 +93,9 @@ function inProcess() {
   }
   const perPair = (performance.now() - t1) / sample;
   const allPairs = (records.length * (records.length - 1)) / 2;
-  console.log(`all pairs instead: ${allPairs.toLocaleString('en')} comparisons × ${(perPair * 1000).toFixed(1)} µs ≈ ${Math.round((allPairs * perPair) / 1000)} s (estimated from ${sample} sampled pairs)`);
+  console.log(
+    `all pairs instead: ${allPairs.toLocaleString('en')} comparisons × ${(perPair * 1000).toFixed(1)} µs ≈ ${Math.round((allPairs * perPair) / 1000)} s (estimated from ${sample} sampled pairs)`,
+  );
   return records;
 }
 
@@ -118,7 +120,9 @@ async function stored(records: EntityRecord[]) {
     loop.disable();
     t0 = performance.now();
     await service.list(ws, type, 0.75, 500);
-    console.log(`stored ${label} ${type}: ${cold?.records} records, ${cold?.total} pairs; cold (read + compute) ${coldMs} ms (longest event-loop stall ${Math.round(loop.max / 1e6)} ms), cached ${ms(t0)} ms`);
+    console.log(
+      `stored ${label} ${type}: ${cold?.records} records, ${cold?.total} pairs; cold (read + compute) ${coldMs} ms (longest event-loop stall ${Math.round(loop.max / 1e6)} ms), cached ${ms(t0)} ms`,
+    );
   };
   const ws = `bench-duplicates-${randomUUID().slice(0, 8)}`;
   try {
@@ -133,7 +137,15 @@ async function stored(records: EntityRecord[]) {
     for (let i = 0; i < records.length; i += 1000) {
       await applyBatch(
         db,
-        records.slice(i, i + 1000).map((r) => ({ ...base(), op: 'node:create', nodeType: 'Organisation', nodeId: `${ws}-${r.id}`, props: { name: r.name, orgType: 'company' } })),
+        records
+          .slice(i, i + 1000)
+          .map((r) => ({
+            ...base(),
+            op: 'node:create',
+            nodeType: 'Organisation',
+            nodeId: `${ws}-${r.id}`,
+            props: { name: r.name, orgType: 'company' },
+          })),
       );
     }
     console.log(`stored ${records.length} generated organisations in ${ms(t0)} ms`);
@@ -143,7 +155,10 @@ async function stored(records: EntityRecord[]) {
     // implicit transaction: session.run).
     const session = db.driver.session();
     try {
-      await session.run('MATCH (n:Entity)-[:IN_WORKSPACE]->(:Workspace {id: $ws}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS', { ws });
+      await session.run(
+        'MATCH (n:Entity)-[:IN_WORKSPACE]->(:Workspace {id: $ws}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS',
+        { ws },
+      );
       await session.run('MATCH (c:Change {workspaceId: $ws}) CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 2000 ROWS', { ws });
       await session.run('MATCH (w:Workspace {id: $ws}) DETACH DELETE w', { ws });
     } finally {

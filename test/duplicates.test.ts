@@ -70,7 +70,13 @@ test('organisations: the same university by its alias, and one company written t
   expect(oulu!.score).toBeGreaterThanOrEqual(0.75);
   expect(oulu!.reasons.join(' ')).toMatch(/alias/);
   // The score is the shared matcher's for the pair.
-  expect(oulu!.score).toBeCloseTo(scorePair({ id: 'a', type: 'Organisation', name: 'University of Oulu' }, { id: 'b', type: 'Organisation', name: 'Oulun yliopisto', aliases: ['University of Oulu', 'Uleåborgs universitet'] }).score, 3);
+  expect(oulu!.score).toBeCloseTo(
+    scorePair(
+      { id: 'a', type: 'Organisation', name: 'University of Oulu' },
+      { id: 'b', type: 'Organisation', name: 'Oulun yliopisto', aliases: ['University of Oulu', 'Uleåborgs universitet'] },
+    ).score,
+    3,
+  );
 
   const energia = pairOf(items, ORGS.energia, ORGS.energiaLower);
   expect(energia).toMatchObject({ score: expect.any(Number), reasons: [expect.any(String)] });

@@ -17,9 +17,19 @@ let ws: string;
 const run = randomUUID().slice(0, 8);
 const id = (name: string) => `${name}-${run}`;
 
-const R = { pohjanmaa: id('region-pohjanmaa'), vasterbotten: id('region-vasterbotten'), keskipohjanmaa: id('region-keski-pohjanmaa'), satakunta: id('region-satakunta') };
+const R = {
+  pohjanmaa: id('region-pohjanmaa'),
+  vasterbotten: id('region-vasterbotten'),
+  keskipohjanmaa: id('region-keski-pohjanmaa'),
+  satakunta: id('region-satakunta'),
+};
 const C = { vaasa: id('city-vaasa'), skelleftea: id('city-skelleftea'), kokkola: id('city-kokkola'), pori: id('city-pori') };
-const T = { cellOperator: id('theme-kennooperaattori'), automation: id('theme-automaatio'), chemistry: id('theme-prosessinhoitaja'), recyclingTopic: id('theme-kierratys') };
+const T = {
+  cellOperator: id('theme-kennooperaattori'),
+  automation: id('theme-automaatio'),
+  chemistry: id('theme-prosessinhoitaja'),
+  recyclingTopic: id('theme-kierratys'),
+};
 const O = {
   batteryFactory: id('org-alvsbyn-batterifabrik'),
   vaasaFactory: id('org-vaasan-akkutehdas'),
@@ -35,7 +45,10 @@ beforeAll(async () => {
   stack = await startStack();
   ws = await createWorkspace(stack, 'Osaamiskartta Pohjanmaa–Västerbotten');
   const node = (nodeType: string, nodeId: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: nodeId, props });
-  const link = (type: string, from: string, to: string, props: Record<string, unknown> = {}) => ({ op: 'relationship:create', data: { type, from, to, ...props } });
+  const link = (type: string, from: string, to: string, props: Record<string, unknown> = {}) => ({
+    op: 'relationship:create',
+    data: { type, from, to, ...props },
+  });
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
     changes: [
       node('Region', R.pohjanmaa, { name: 'Pohjanmaa', nameEn: 'Ostrobothnia', aliases: ['Österbotten'] }),
@@ -75,10 +88,17 @@ describe('NEEDS and OFFERS_TRAINING links', () => {
     const needs = await stack.http.post(`${rels()}?wait=true`, { type: 'NEEDS', from: O.batteryFactory, to: T.cellOperator });
     expect(needs.status).toBe(201);
     expect(needs.body.edge).toMatchObject({ type: 'NEEDS', source: O.batteryFactory, target: T.cellOperator });
-    const offers = await stack.http.post(`${rels()}?wait=true`, { type: 'OFFERS_TRAINING', from: O.vocational, to: T.automation, level: 'vocational' });
+    const offers = await stack.http.post(`${rels()}?wait=true`, {
+      type: 'OFFERS_TRAINING',
+      from: O.vocational,
+      to: T.automation,
+      level: 'vocational',
+    });
     expect(offers.status).toBe(201);
     expect(offers.body.edge).toMatchObject({ type: 'OFFERS_TRAINING', level: 'vocational' });
-    const [stored] = await cypher<{ level: string }>(stack, 'MATCH ()-[r:OFFERS_TRAINING {id: $id}]->() RETURN r.level AS level', { id: offers.body.id });
+    const [stored] = await cypher<{ level: string }>(stack, 'MATCH ()-[r:OFFERS_TRAINING {id: $id}]->() RETURN r.level AS level', {
+      id: offers.body.id,
+    });
     expect(stored.level).toBe('vocational');
   });
 
@@ -101,7 +121,9 @@ describe('NEEDS and OFFERS_TRAINING links', () => {
     const offer = await stack.http.post(rels(), { type: 'OFFERS_TRAINING', from: O.university, to: T.recyclingTopic, level: 'university' });
     expect(offer.status).toBe(422);
     expect(offer.body.error.code).toBe('TO_NOT_SKILL');
-    expect(await cypher(stack, 'MATCH (:Organisation)-[r:NEEDS|OFFERS_TRAINING]->(:Theme {id: $t}) RETURN r.id', { t: T.recyclingTopic })).toEqual([]);
+    expect(
+      await cypher(stack, 'MATCH (:Organisation)-[r:NEEDS|OFFERS_TRAINING]->(:Theme {id: $t}) RETURN r.id', { t: T.recyclingTopic }),
+    ).toEqual([]);
   });
 
   test('only an education provider offers training', async () => {
@@ -114,11 +136,18 @@ describe('NEEDS and OFFERS_TRAINING links', () => {
     const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
       changes: [{ op: 'relationship:create', data: { type: 'NEEDS', from: O.batteryFactory, to: T.recyclingTopic } }],
     });
-    expect(res.body.failed).toEqual([{ changeId: res.body.changes[0].changeId, code: 'TO_NOT_SKILL', reason: expect.stringMatching(/skill/) }]);
+    expect(res.body.failed).toEqual([
+      { changeId: res.body.changes[0].changeId, code: 'TO_NOT_SKILL', reason: expect.stringMatching(/skill/) },
+    ]);
   });
 
   test('a level can be changed, not removed', async () => {
-    const created = await stack.http.post(`${rels()}?wait=true`, { type: 'OFFERS_TRAINING', from: O.university, to: T.chemistry, level: 'uas' });
+    const created = await stack.http.post(`${rels()}?wait=true`, {
+      type: 'OFFERS_TRAINING',
+      from: O.university,
+      to: T.chemistry,
+      level: 'uas',
+    });
     expect(created.status).toBe(201);
     const removed = await stack.http.patch(`${rels()}/${created.body.id}`, { level: null });
     expect(removed.status).toBe(400);
@@ -156,7 +185,11 @@ describe('GET …/skills', () => {
     expect(vaasaAutomation).toMatchObject({
       skillName: 'Automaatio- ja robotiikkaosaaminen',
       needs: { count: 1, organisations: [{ id: O.vaasaFactory, name: 'Vaasan Akkutehdas Oy' }] },
-      offers: { count: 1, providers: [{ id: O.vocational, name: 'Ämmäkosken ammattiopisto', level: 'vocational' }], levels: ['vocational'] },
+      offers: {
+        count: 1,
+        providers: [{ id: O.vocational, name: 'Ämmäkosken ammattiopisto', level: 'vocational' }],
+        levels: ['vocational'],
+      },
       gap: false,
       offeredElsewhere: [],
     });
@@ -171,7 +204,12 @@ describe('GET …/skills', () => {
     const chemistry = skillIn(res.body, R.pohjanmaa, T.chemistry);
     expect(chemistry).toMatchObject({ gap: true, offers: { count: 0 } });
     expect(chemistry.offeredElsewhere).toEqual([
-      { placeId: R.keskipohjanmaa, placeName: 'Keski-Pohjanmaa', distanceKm: expect.any(Number), providers: [{ id: O.university, name: 'Kokkolan yliopistokeskus Åström', level: 'university' }] },
+      {
+        placeId: R.keskipohjanmaa,
+        placeName: 'Keski-Pohjanmaa',
+        distanceKm: expect.any(Number),
+        providers: [{ id: O.university, name: 'Kokkolan yliopistokeskus Åström', level: 'university' }],
+      },
     ]);
 
     const automation = skillIn(res.body, R.vasterbotten, T.automation);
@@ -183,7 +221,11 @@ describe('GET …/skills', () => {
 
     // Needed and offered nowhere: a gap no other region fills.
     const cellOperator = skillIn(res.body, R.vasterbotten, T.cellOperator);
-    expect(cellOperator).toMatchObject({ gap: true, needs: { organisations: [{ name: 'Älvsbyns Batterifabrik AB' }] }, offeredElsewhere: [] });
+    expect(cellOperator).toMatchObject({
+      gap: true,
+      needs: { organisations: [{ name: 'Älvsbyns Batterifabrik AB' }] },
+      offeredElsewhere: [],
+    });
     const vasterbotten = res.body.places.find((p: { id: string }) => p.id === R.vasterbotten);
     expect(vasterbotten.gaps).toBe(2);
     // Gaps first.
@@ -193,13 +235,29 @@ describe('GET …/skills', () => {
   test('per city, and a new offer closes the gap', async () => {
     const before = await skills('?by=city');
     expect(before.body.by).toBe('city');
-    expect(skillIn(before.body, C.skelleftea, T.automation).offeredElsewhere.map((o: { placeName: string }) => o.placeName)).toEqual(['Vaasa', 'Pori']);
-    const training = await stack.http.post(`/api/v1/workspaces/${ws}/organisations?wait=true`, { id: id('org-skelleftea-gymnasium'), name: 'Skellefteå Yrkesgymnasium', orgType: 'vocational_college' });
+    expect(skillIn(before.body, C.skelleftea, T.automation).offeredElsewhere.map((o: { placeName: string }) => o.placeName)).toEqual([
+      'Vaasa',
+      'Pori',
+    ]);
+    const training = await stack.http.post(`/api/v1/workspaces/${ws}/organisations?wait=true`, {
+      id: id('org-skelleftea-gymnasium'),
+      name: 'Skellefteå Yrkesgymnasium',
+      orgType: 'vocational_college',
+    });
     expect(training.status).toBe(201);
     await stack.http.post(`${rels()}?wait=true`, { type: 'LOCATED_IN', from: training.body.id, to: C.skelleftea });
-    await stack.http.post(`${rels()}?wait=true`, { type: 'OFFERS_TRAINING', from: training.body.id, to: T.automation, level: 'vocational' });
+    await stack.http.post(`${rels()}?wait=true`, {
+      type: 'OFFERS_TRAINING',
+      from: training.body.id,
+      to: T.automation,
+      level: 'vocational',
+    });
     const after = await skills('?by=city');
-    expect(skillIn(after.body, C.skelleftea, T.automation)).toMatchObject({ gap: false, offers: { count: 1, levels: ['vocational'] }, offeredElsewhere: [] });
+    expect(skillIn(after.body, C.skelleftea, T.automation)).toMatchObject({
+      gap: false,
+      offers: { count: 1, levels: ['vocational'] },
+      offeredElsewhere: [],
+    });
   });
 
   test('CSV for Excel: one row per place and skill', async () => {
@@ -209,9 +267,31 @@ describe('GET …/skills', () => {
     const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]).toEqual(['place', 'placeName', 'skill', 'skillName', 'needCount', 'needingOrganisations', 'offerCount', 'providers', 'gap', 'offeredElsewhere']);
+    expect(rows[0]).toEqual([
+      'place',
+      'placeName',
+      'skill',
+      'skillName',
+      'needCount',
+      'needingOrganisations',
+      'offerCount',
+      'providers',
+      'gap',
+      'offeredElsewhere',
+    ]);
     const chemistry = rows.find((r) => r[0] === R.pohjanmaa && r[2] === T.chemistry);
-    expect(chemistry).toEqual([R.pohjanmaa, 'Pohjanmaa', T.chemistry, 'Kemianteollisuuden prosessinhoitaja', '1', 'Vaasan Akkutehdas Oy', '0', '', 'yes', expect.stringMatching(/^Keski-Pohjanmaa: Kokkolan yliopistokeskus Åström \(university\) \(\d+ km\)$/)]);
+    expect(chemistry).toEqual([
+      R.pohjanmaa,
+      'Pohjanmaa',
+      T.chemistry,
+      'Kemianteollisuuden prosessinhoitaja',
+      '1',
+      'Vaasan Akkutehdas Oy',
+      '0',
+      '',
+      'yes',
+      expect.stringMatching(/^Keski-Pohjanmaa: Kokkolan yliopistokeskus Åström \(university\) \(\d+ km\)$/),
+    ]);
   });
 
   test('bad input: 400 with the field; unknown workspace 404', async () => {
@@ -225,7 +305,10 @@ describe('GET …/skills', () => {
 describe('the demo', () => {
   test('its illustrative Battery Region links are valid and say they are illustrative', () => {
     for (const r of skillsRelationships) {
-      expect([r.id, RelationshipCreateSchema.safeParse({ ...r.props, id: r.id, type: r.type, from: r.from, to: r.to }).error?.issues ?? []]).toEqual([r.id, []]);
+      expect([
+        r.id,
+        RelationshipCreateSchema.safeParse({ ...r.props, id: r.id, type: r.type, from: r.from, to: r.to }).error?.issues ?? [],
+      ]).toEqual([r.id, []]);
       if (r.type === 'NEEDS' || r.type === 'OFFERS_TRAINING') expect(r.props?.note).toMatch(/illustrative/);
     }
   });
@@ -236,7 +319,9 @@ describe('the demo', () => {
     const res = await stack.http.get('/api/v1/workspaces/demo/skills');
     expect(res.status).toBe(200);
     const needed = skillsRelationships.filter((r) => r.type === 'NEEDS');
-    const counted = res.body.places.flatMap((p: { skills: { needs: { count: number } }[] }) => p.skills).reduce((n: number, s: { needs: { count: number } }) => n + s.needs.count, 0);
+    const counted = res.body.places
+      .flatMap((p: { skills: { needs: { count: number } }[] }) => p.skills)
+      .reduce((n: number, s: { needs: { count: number } }) => n + s.needs.count, 0);
     // Other suites may add to the demo, never remove: at least the seeded needs are counted.
     expect(counted).toBeGreaterThanOrEqual(needed.length);
     const vasterbotten = res.body.places.find((p: { id: string }) => p.id === 'region-vasterbotten');
@@ -244,7 +329,9 @@ describe('the demo', () => {
     const automation = vasterbotten.skills.find((s: { skillId: string }) => s.skillId === 'theme-skill-automation');
     expect(automation.gap).toBe(true);
     const elsewhere = automation.offeredElsewhere as { placeId: string; distanceKm: number }[];
-    expect(elsewhere.map((o) => o.placeId)).toEqual(expect.arrayContaining(['region-pohjanmaa', 'region-keski-pohjanmaa', 'region-pohjois-pohjanmaa']));
+    expect(elsewhere.map((o) => o.placeId)).toEqual(
+      expect.arrayContaining(['region-pohjanmaa', 'region-keski-pohjanmaa', 'region-pohjois-pohjanmaa']),
+    );
     const distances = elsewhere.map((o) => o.distanceKm);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });

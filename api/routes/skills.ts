@@ -11,11 +11,23 @@ import type { ApiDeps } from './deps';
 import { SkillsQuerySchema } from './skills.schema';
 import { parse } from './validate';
 
-const CSV_HEADER = ['place', 'placeName', 'skill', 'skillName', 'needCount', 'needingOrganisations', 'offerCount', 'providers', 'gap', 'offeredElsewhere'];
+const CSV_HEADER = [
+  'place',
+  'placeName',
+  'skill',
+  'skillName',
+  'needCount',
+  'needingOrganisations',
+  'offerCount',
+  'providers',
+  'gap',
+  'offeredElsewhere',
+];
 
 /** One row per place and skill; providers as "name (level)", other places as "place: providers (n km)". */
 function skillsCsv(report: SkillsReport): string {
-  const providers = (list: { name: string; level: string | null }[]) => list.map((p) => (p.level ? `${p.name} (${p.level})` : p.name)).join('; ');
+  const providers = (list: { name: string; level: string | null }[]) =>
+    list.map((p) => (p.level ? `${p.name} (${p.level})` : p.name)).join('; ');
   return toCsv([
     CSV_HEADER,
     ...report.places.flatMap((place) =>
@@ -29,7 +41,9 @@ function skillsCsv(report: SkillsReport): string {
         s.offers.count,
         providers(s.offers.providers),
         s.gap ? 'yes' : 'no',
-        s.offeredElsewhere.map((o) => `${o.placeName}: ${providers(o.providers)}${o.distanceKm === null ? '' : ` (${o.distanceKm} km)`}`).join(' | '),
+        s.offeredElsewhere
+          .map((o) => `${o.placeName}: ${providers(o.providers)}${o.distanceKm === null ? '' : ` (${o.distanceKm} km)`}`)
+          .join(' | '),
       ]),
     ),
   ]);

@@ -44,16 +44,25 @@ export function findDuplicatePairs(records: readonly EntityRecord[], type: Dupli
   const index = new MatcherIndex(records);
   const pairs = new Map<string, DuplicatePair>();
   for (const record of records) {
-    const candidates = index.findCandidates(record, { type, minScore, limit: candidatesPerRecord, maxScored: scoredPerRecord, excludeId: record.id });
+    const candidates = index.findCandidates(record, {
+      type,
+      minScore,
+      limit: candidatesPerRecord,
+      maxScored: scoredPerRecord,
+      excludeId: record.id,
+    });
     for (const c of candidates) {
       const [a, b] = record.id < c.record.id ? [record, c.record] : [c.record, record];
       const key = `${a.id}\n${b.id}`;
       const score = Math.round(c.score * 1000) / 1000;
       const seen = pairs.get(key);
-      if (!seen || seen.score < score) pairs.set(key, { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, score, reasons: c.reasons });
+      if (!seen || seen.score < score)
+        pairs.set(key, { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, score, reasons: c.reasons });
     }
   }
-  return [...pairs.values()].sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name, 'fi') || x.b.name.localeCompare(y.b.name, 'fi'));
+  return [...pairs.values()].sort(
+    (x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name, 'fi') || x.b.name.localeCompare(y.b.name, 'fi'),
+  );
 }
 
 /** Smaller workspaces are computed inline: starting a thread (about 0.3 s with tsx) would cost more. */
@@ -63,7 +72,12 @@ interface ThreadInput {
   duplicatePairs: { records: EntityRecord[]; type: DuplicateType; options: DuplicateOptions };
 }
 
-export function findDuplicatePairsOffThread(records: EntityRecord[], type: DuplicateType, options: DuplicateOptions = {}, inlineLimit = INLINE_LIMIT): Promise<DuplicatePair[]> {
+export function findDuplicatePairsOffThread(
+  records: EntityRecord[],
+  type: DuplicateType,
+  options: DuplicateOptions = {},
+  inlineLimit = INLINE_LIMIT,
+): Promise<DuplicatePair[]> {
   if (records.length <= inlineLimit) return Promise.resolve(findDuplicatePairs(records, type, options));
   return new Promise((resolve, reject) => {
     // A CommonJS bootstrap that registers tsx's require hook, then loads this file in the thread.

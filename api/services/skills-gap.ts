@@ -117,7 +117,13 @@ interface Cell {
 }
 
 /** The report from the skill links and the places (pure: the service reads, this computes). */
-export function buildSkillsReport(workspaceId: string, seq: number, by: SkillsBy, links: SkillLinkRow[], placeRows: PlaceRow[]): SkillsReport {
+export function buildSkillsReport(
+  workspaceId: string,
+  seq: number,
+  by: SkillsBy,
+  links: SkillLinkRow[],
+  placeRows: PlaceRow[],
+): SkillsReport {
   const kind = by === 'city' ? 'City' : 'Region';
   const places = new Map(placeRows.filter((p) => p.type === kind).map((p) => [p.id, { row: p, centre: centreOf(p) }]));
   const skills = new Map<string, SkillTheme>();
@@ -147,7 +153,9 @@ export function buildSkillsReport(workspaceId: string, seq: number, by: SkillsBy
   }
 
   const providersOf = (cell: Cell | undefined) =>
-    [...(cell?.providers.values() ?? [])].sort((a, b) => byName(a, b) || LEVEL_ORDER[a.level ?? 'vocational'] - LEVEL_ORDER[b.level ?? 'vocational']);
+    [...(cell?.providers.values() ?? [])].sort(
+      (a, b) => byName(a, b) || LEVEL_ORDER[a.level ?? 'vocational'] - LEVEL_ORDER[b.level ?? 'vocational'],
+    );
 
   const out: PlaceSkills[] = [];
   for (const [placeId, bySkill] of cells) {
@@ -162,7 +170,12 @@ export function buildSkillsReport(workspaceId: string, seq: number, by: SkillsBy
           const other = otherSkills.get(skillId);
           if (otherId === placeId || !other?.providers.size) continue;
           const there = places.get(otherId)!;
-          offeredElsewhere.push({ placeId: otherId, placeName: there.row.name, distanceKm: distanceKm(here.centre, there.centre), providers: providersOf(other) });
+          offeredElsewhere.push({
+            placeId: otherId,
+            placeName: there.row.name,
+            distanceKm: distanceKm(here.centre, there.centre),
+            providers: providersOf(other),
+          });
         }
         offeredElsewhere.sort(
           (a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.placeName.localeCompare(b.placeName, 'fi'),
@@ -182,7 +195,9 @@ export function buildSkillsReport(workspaceId: string, seq: number, by: SkillsBy
       });
     }
     // Gaps first, then the most needed.
-    placeSkills.sort((a, b) => Number(b.gap) - Number(a.gap) || b.needs.count - a.needs.count || a.skillName.localeCompare(b.skillName, 'fi'));
+    placeSkills.sort(
+      (a, b) => Number(b.gap) - Number(a.gap) || b.needs.count - a.needs.count || a.skillName.localeCompare(b.skillName, 'fi'),
+    );
     const row = here.row;
     out.push({
       id: row.id,
@@ -202,7 +217,9 @@ export function buildSkillsReport(workspaceId: string, seq: number, by: SkillsBy
     workspaceId,
     seq,
     by,
-    skills: [...skills.values()].map((s) => ({ id: s.id, name: s.name, ...(s.nameEn ? { nameEn: s.nameEn } : {}), ...(s.nameSv ? { nameSv: s.nameSv } : {}) })).sort(byName),
+    skills: [...skills.values()]
+      .map((s) => ({ id: s.id, name: s.name, ...(s.nameEn ? { nameEn: s.nameEn } : {}), ...(s.nameSv ? { nameSv: s.nameSv } : {}) }))
+      .sort(byName),
     places: out,
     unplaced,
   };
@@ -219,10 +236,14 @@ export class SkillsGap {
     const workspace = await this.reads.workspace(workspaceId);
     if (!workspace) return null;
     // One read transaction: the links and the places from the same state of the graph.
-    const [links, places] = await this.db.transaction('READ', async (tx) => [
-      await tx.run<SkillLinkRow>('skills-links', { workspaceId, kind: SKILL_KIND }),
-      await tx.run<PlaceRow>('skills-places', { workspaceId }),
-    ] as const);
+    const [links, places] = await this.db.transaction(
+      'READ',
+      async (tx) =>
+        [
+          await tx.run<SkillLinkRow>('skills-links', { workspaceId, kind: SKILL_KIND }),
+          await tx.run<PlaceRow>('skills-places', { workspaceId }),
+        ] as const,
+    );
     return buildSkillsReport(workspaceId, workspace.seq, by, links, places);
   }
 }

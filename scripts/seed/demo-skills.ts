@@ -78,7 +78,13 @@ const offers = (org: string, level: TrainingLevel, skills: string[]) =>
 /** Illustrative needs and training offers (see the header): every link carries the ILLUSTRATIVE note. */
 const skillLinks: SeedRelationship[] = [
   // Needs: the Skellefteå cell factory, the battery factory planned in Vaasa, Kokkola's chemical industry.
-  ...needs('org-northvolt', ['cell-manufacturing-operator', 'battery-production', 'automation', 'industrial-safety', 'chemical-process-operator']),
+  ...needs('org-northvolt', [
+    'cell-manufacturing-operator',
+    'battery-production',
+    'automation',
+    'industrial-safety',
+    'chemical-process-operator',
+  ]),
   ...needs('org-vaasan-kaupunki', ['battery-production', 'cell-manufacturing-operator', 'automation']),
   ...needs('org-kokkolan-kaupunki', ['chemical-process-operator', 'industrial-safety', 'recycling-process']),
   // Offers, by level.
