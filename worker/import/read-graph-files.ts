@@ -136,8 +136,9 @@ function finishItem(item: RowItem) {
   const c = item.cells;
   if (item.graphKind === 'node') {
     c.type ??= typeFromLabels(c.labels);
-    c.name ??= c['(label)'];
+    c.name ??= c.label ?? c['(label)'];
     delete c.labels;
+    delete c.label;
   } else {
     c.type ??= c.label ?? c['(label)'] ?? c['(kind)'];
     delete c.label;

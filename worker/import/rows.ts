@@ -86,6 +86,8 @@ function fieldShape(target: NodeType | 'Relationship'): z.ZodRawShape {
 
 export class RowShaper {
   private plans = new Map<string, SheetPlan | null>();
+  private planErrors = new Map<string, ImportFileError>();
+  private systemColumnsNoted = false;
   private ignoredSystemFields = new Set<string>();
 
   constructor(
@@ -109,7 +111,10 @@ export class RowShaper {
       if (mapped.has('source') && mapped.has('target')) target = 'Relationship';
       else if (mapped.has('type')) target = 'ByTypeColumn';
       else {
-        throw new ImportFileError('ENTITY_TYPE_NEEDED', `Say what the rows of ${sheet ? `sheet "${sheet}"` : 'the file'} are (entityType: Organisation, Project, Person, ..., or Relationship), or add a "type" column`, { row: 1, sheet });
+        // Only an error if the sheet has rows (an export's empty default sheet is fine).
+        this.plans.set(sheet ?? '', null);
+        this.planErrors.set(sheet ?? '', new ImportFileError('ENTITY_TYPE_NEEDED', `Say what the rows of ${sheet ? `sheet "${sheet}"` : 'the file'} are (entityType: Organisation, Project, Person, ..., or Relationship), or add a "type" column`, { row: 1, sheet }));
+        return;
       }
     }
     const allowed = target === 'ByTypeColumn' ? null : new Set(fieldsOf(target));
@@ -125,7 +130,12 @@ export class RowShaper {
         { row: 1, column: missing[0], sheet },
       );
     }
-    const ignored = headers.filter((h) => !fields.has(h));
+    const system = headers.filter((h) => !fields.has(h) && SYSTEM_FIELDS.test(h));
+    if (system.length && !this.systemColumnsNoted) {
+      this.systemColumnsNoted = true;
+      this.note(`Columns the system keeps itself were not imported (${system.slice(0, 5).join(', ')}${system.length > 5 ? ', ...' : ''})`);
+    }
+    const ignored = headers.filter((h) => !fields.has(h) && !SYSTEM_FIELDS.test(h));
     if (ignored.length) this.note(`${sheet ? `Sheet "${sheet}": c` : 'C'}olumns not imported (not mapped to a field): ${ignored.join(', ')}`);
     this.plans.set(sheet ?? '', { target, fields, columns: new Map([...fields].map(([c, f]) => [f, c])) });
   }
@@ -134,6 +144,8 @@ export class RowShaper {
   row(item: RowItem): ParsedRow {
     if (item.graphKind) return this.graphRow(item);
     const plan = this.plans.get(item.sheet ?? '');
+    const planError = this.planErrors.get(item.sheet ?? '');
+    if (planError) throw planError;
     if (!plan) throw new ImportFileError('NO_HEADER', 'A row came before its header row', { row: item.row, sheet: item.sheet });
     const issues: ImportIssue[] = (item.cellIssues ?? []).map((c) => ({ row: item.row, sheet: item.sheet, column: c.column, reason: c.reason }));
     const values: Record<string, unknown> = {};
@@ -177,7 +189,7 @@ export class RowShaper {
   private convert(item: RowItem, shape: z.ZodRawShape, values: Record<string, unknown>, column: (f: string) => string, issues: ImportIssue[], skip: Set<string>) {
     const props: Record<string, unknown> = {};
     for (const [field, raw] of Object.entries(values)) {
-      if (raw === undefined || skip.has(field)) continue;
+      if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || skip.has(field)) continue;
       const texts = Array.isArray(raw) ? raw : [raw];
       const unsafe = texts.map((t) => (typeof t === 'string' ? unsafeCell(t) : null)).find(Boolean);
       if (unsafe) {
