@@ -1,0 +1,107 @@
+/**
+ * Import speed: a generated CSV of organisations (ä/ö/å names, ids, business ids, aliases) uploaded to
+ * POST .../imports and imported end to end (read + check pass, then planned and applied through the
+ * change pipeline: changes queue, worker batches, change log), timed from upload to "done"; then the
+ * same file again (idempotent: nothing changes). API and worker run in this process, against an
+ * embedded Neo4j of its own (own port, own data dir under .data/, wiped first) and Redis keys under a
+ * prefix of its own (removed afterwards). Peak RSS is this process's (API + worker + upload).
+ *
+ *   npx tsx bench/import-speed.ts [--rows 100000] [--port 7717] [--heap 1g]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ImportStatus } from '../domain/imports';
+import { loadConfig, withOverrides } from '../api/infra/config';
+import { createGraphDb, cypherDirOf } from '../api/infra/neo4j';
+import { createRedis } from '../api/infra/redis';
+import { startApiServer } from '../api/server';
+import { startWorker } from '../worker/worker';
+import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
+import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+import { monitorProcess } from './process-monitor';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const ROWS = Number(arg('rows', '100000'));
+const PORT = Number(arg('port', '7717'));
+const HEAP = arg('heap', '1g');
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+function writeCsv(file: string, ws: string) {
+  const words = ['Ääne', 'Öljy', 'Åbo', 'Kierto', 'Akku', 'Metalli', 'Vety', 'Sähkö', 'Puu', 'Kaivos'];
+  const kinds = ['company', 'consultancy', 'research_institute', 'development_company'];
+  const lines = ['id;name;orgType;aliases;description'];
+  for (let i = 0; i < ROWS; i++) {
+    const name = `${words[i % 10]}${words[(i * 7) % 10].toLowerCase()} ${i} Oy`;
+    lines.push(`org-${i}-${ws};${name};${kinds[i % 4]};${words[(i * 3) % 10]} ${i};Yritys numero ${i}, toimiala ${words[(i * 3) % 10].toLowerCase()}`);
+  }
+  fs.writeFileSync(file, lines.join('\r\n'));
+}
+
+async function main() {
+  if (await portAnswers(PORT)) throw new Error(`something already answers on port ${PORT}; give --port a free one`);
+  const base = loadConfig();
+  const dataDir = path.join(base.DATA_DIR, 'import-speed-neo4j');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const neo4j = await startEmbeddedNeo4j({ rootDir: base.rootDir, dataDir, port: PORT, heap: HEAP });
+  const tmp = path.join(base.DATA_DIR, 'import-speed-tmp');
+  const config = withOverrides(base, { NEO4J_URI: neo4j.uri, PORT: 0, LOG_LEVEL: 'silent', REDIS_PREFIX: `verkosto-bench-import-${randomUUID().slice(0, 8)}`, IMPORT_DIR: tmp });
+  const db = createGraphDb(config);
+  await db.applySchema(cypherDirOf(config));
+  await db.close();
+  const worker = await startWorker(config);
+  const api = await startApiServer(config);
+  try {
+    const ws = `bench-import-${randomUUID().slice(0, 8)}`;
+    const created = await fetch(`${api.url}/api/v1/workspaces?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: ws, name: 'Tuontitesti Åbo' }) });
+    if (created.status !== 201) throw new Error(`workspace: ${created.status}`);
+    fs.mkdirSync(tmp, { recursive: true });
+    const file = path.join(tmp, 'organisations.csv');
+    writeCsv(file, ws);
+    const size = fs.statSync(file).size;
+    say(`import-speed: ${ROWS} rows, ${mb(size)} CSV, Neo4j ${neo4j.uri} (heap ${HEAP}), worker BATCH_MAX ${config.BATCH_MAX}`);
+
+    for (const label of ['first import', 'same file again']) {
+      const monitor = monitorProcess();
+      const t0 = performance.now();
+      const res = await fetch(`${api.url}/api/v1/workspaces/${ws}/imports?entityType=Organisation`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: new Uint8Array(fs.readFileSync(file)) });
+      if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`);
+      const { importId } = (await res.json()) as ImportStatus;
+      const uploaded = performance.now();
+      let status: ImportStatus;
+      let applyingAt: number | null = null;
+      for (;;) {
+        status = (await (await fetch(`${api.url}/api/v1/workspaces/${ws}/imports/${importId}`)).json()) as ImportStatus;
+        if (status.state === 'applying' && applyingAt === null) applyingAt = performance.now();
+        if (['done', 'rejected', 'failed'].includes(status.state)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const total = (performance.now() - t0) / 1000;
+      const sample = monitor.stop();
+      const p = status.progress;
+      say(
+        `${label}: ${status.state} in ${total.toFixed(1)} s = ${Math.round(ROWS / total)} rows/s ` +
+          `(upload ${((uploaded - t0) / 1000).toFixed(1)} s, check pass ${applyingAt ? ((applyingAt - uploaded) / 1000).toFixed(1) : '-'} s, apply pass ${applyingAt ? ((performance.now() - applyingAt) / 1000).toFixed(1) : '-'} s); ` +
+          `created ${p.created}, unchanged ${p.unchanged}, failed ${p.failed}; peak RSS ${mb(sample.rssPeak)} (start ${mb(sample.rssStart)}), heap peak ${mb(sample.heapPeak)}, machine busy ${sample.machineBusyPercent.toFixed(0)}%`,
+      );
+      if (status.state !== 'done') say(JSON.stringify(status.error ?? status.issues.slice(0, 5)));
+    }
+  } finally {
+    await api.close();
+    await worker.close();
+    const redis = createRedis(config);
+    await deleteKeys(redis, keyPatternsOf(config.REDIS_PREFIX));
+    redis.disconnect();
+    await neo4j.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});
