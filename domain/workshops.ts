@@ -40,6 +40,8 @@ export interface WorkshopInfo {
 export interface Workshop extends WorkshopInfo {
   facilitatorId: string;
   createdAt: string;
+  /** The key of the read-only projector link (only the facilitator gets it; older workshops get one on first use). */
+  projectorKey?: string;
 }
 
 /** socket.io room of a workshop. */
@@ -55,6 +57,8 @@ export interface WorkshopJoinRequest {
   code: string;
   /** A participant's token from POST /workshops/:code/join; without it the session cookie must be the facilitator's. */
   participantToken?: string;
+  /** The key of the projector link: a read-only screen (it sees presence and state, and is not listed as online). */
+  projectorKey?: string;
 }
 
 export interface WorkshopPresenceEntry {
@@ -73,7 +77,13 @@ export interface WorkshopPresence {
 }
 
 export type WorkshopJoinAck =
-  | { ok: true; workshop: WorkshopInfo; role: WorkshopPresenceEntry['role']; participantId: string; presence: WorkshopPresence }
+  | {
+      ok: true;
+      workshop: WorkshopInfo;
+      role: WorkshopPresenceEntry['role'] | 'projector';
+      participantId: string;
+      presence: WorkshopPresence;
+    }
   | { ok: false; code: string; message: string };
 
 export interface WorkshopStateChange {

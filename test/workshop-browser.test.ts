@@ -202,12 +202,12 @@ test('a facilitator and three participants map their network together, seen live
   await waitForMap(facilitator);
   await expect(facilitator.getByTestId('workshop-state-badge').getAttribute('data-state')).resolves.toBe('open');
 
-  // --- The projector: the facilitator's session on the room's big screen ----------------------------
-  const projectorContext = await newContext({
-    viewport: { width: 1920, height: 1080 },
-    storageState: await facilitatorContext.storageState(),
-  });
-  const projector = await open(projectorContext, `${stack.api.url}/workshop/${code}/projector`, 'projector');
+  // --- The projector: the room's computer, not signed in, opened from the read-only projector link -----
+  await facilitator.getByTestId('projector-share-button').click();
+  const projectorUrl = await facilitator.getByTestId('projector-share-url').inputValue();
+  expect(projectorUrl).toMatch(new RegExp(`^${stack.api.url}/workshop/${code}/projector#key=[\\w-]+$`));
+  const projectorContext = await newContext({ viewport: { width: 1920, height: 1080 } });
+  const projector = await open(projectorContext, projectorUrl, 'projector');
   await waitForMap(projector);
   await expect(projector.getByTestId('join-code').getAttribute('aria-label')).resolves.toBe(code);
   await projector.locator('[data-testid=join-qr] svg').waitFor();
@@ -282,6 +282,20 @@ test('a facilitator and three participants map their network together, seen live
   await sade.context().setOffline(false);
   await allSaved(sade);
 
+  // --- Säde corrects her own project's name on the phone; the projector follows. A partner she only
+  // picked (someone else's entry) cannot be edited by her. --------------------------------------------
+  const project = sade.locator('[data-testid=section-projects] [data-testid=my-entry]');
+  await project.getByTestId('edit-entry').click();
+  await sade.getByTestId('edit-name').fill('Akkuarvoketju 2030 – Pohjanmaa');
+  await sade.getByTestId('edit-description').fill('Akkuarvoketjun yhteishanke, vaihe 1');
+  await sade.getByTestId('edit-save').click();
+  await sade.getByTestId('entry-editor').waitFor({ state: 'detached' });
+  await expect(project.getAttribute('data-name')).resolves.toBe('Akkuarvoketju 2030 – Pohjanmaa');
+  await waitForNames(projector, ['Akkuarvoketju 2030 – Pohjanmaa'], ['Akkuarvoketju 2030']);
+  await sade.locator('[data-testid=section-partners] [data-testid=my-entry]').first().getByTestId('edit-entry').click();
+  await sade.getByTestId('edit-not-owner').waitFor();
+  await sade.getByTestId('edit-cancel').click();
+
   // --- Paused: Aino adds a project during the pause; it is sent when the facilitator resumes --------
   await facilitator.getByTestId('pause-button').click();
   for (const page of [aino, bjorn, sade])
@@ -333,7 +347,7 @@ test('a facilitator and three participants map their network together, seen live
   // --- Every screen shows everything, without a reload ---------------------------------------------
   const everyone = ['Aino Mäkelä', 'Björn Öhman', 'Säde Ylönen'];
   const organisations = ['Åbo Akademi', 'Oulun yliopisto', 'Vaasan Energiaklusteri ry'];
-  const rest = ['Turku', 'Oulu', 'Vaasa', 'Akkumateriaalit', 'Kiertotalous', 'Akkuarvoketju 2030', 'Akkujen kierrätys'];
+  const rest = ['Turku', 'Oulu', 'Vaasa', 'Akkumateriaalit', 'Kiertotalous', 'Akkuarvoketju 2030 – Pohjanmaa', 'Akkujen kierrätys'];
   const gone = ['Akkumateriaali', 'Testimerkintä poistettavaksi'];
   // The workshop's links: Aino 4 (works at, located in, focuses on, partner in), Björn 5 (works at,
   // located in, 2 × focuses on – one moved by the merge –, cooperates with), Säde 5 (works at, located
@@ -373,7 +387,10 @@ test('a facilitator and three participants map their network together, seen live
       throw new Error(`projector counters ${JSON.stringify(shown)}: ${(err as Error).message}`);
     });
   await expect(projector.getByTestId('counters').getAttribute('data-source')).resolves.toBe('summary');
-  const summary = await projectorContext.request.get(`${stack.api.url}/api/v1/workshops/${code}/summary`);
+  // The projector link reads the summary with its key (and nothing without it).
+  const projectorKey = new URL(projectorUrl).hash.replace('#key=', '');
+  expect((await projectorContext.request.get(`${stack.api.url}/api/v1/workshops/${code}/summary`)).status()).toBe(401);
+  const summary = await projectorContext.request.get(`${stack.api.url}/api/v1/workshops/${code}/summary`, { headers: { 'x-projector-key': projectorKey } });
   expect(await summary.json()).toMatchObject({
     participantsJoined: 3,
     counts: { organisations: 2, people: 3, projects: 2, themes: 2, links: workshopLinks, cities: 2 },

@@ -396,6 +396,42 @@ describe('presence', () => {
     await eventually(async () => (await redis.hlen(redisKeys(stack.config).workshopPresence(id))) === 0, 5000, 'empty presence hash');
   });
 
+  test('the read-only projector link: its key shows the counters and joins the room without being listed; a wrong key is refused', async () => {
+    const created = await createWorkshop();
+    expect(created.status).toBe(201);
+    const { code, id } = created.body as { code: string; id: string };
+    const key = new URL(created.body.projectorUrl).hash.replace('#key=', '');
+    expect(key).toMatch(/^[\w-]{32}$/);
+    expect(created.body.projectorUrl).toMatch(new RegExp(`/workshop/${code}/projector#key=`));
+    // Only the facilitator gets it; the public info does not carry it.
+    expect((await stack.http.get(`/api/v1/workshops/${code}/projector-link`, { cookie: alice.cookie })).body).toEqual({ projectorKey: key, projectorUrl: created.body.projectorUrl });
+    expect((await stack.http.get(`/api/v1/workshops/${code}/projector-link`, { cookie: bob.cookie })).status).toBe(403);
+    expect((await stack.http.get(`/api/v1/workshops/${code}/projector-link`)).status).toBe(401);
+    expect(JSON.stringify((await stack.http.get(`/api/v1/workshops/${code}`)).body)).not.toContain(key);
+
+    const summary = await stack.http.get(`/api/v1/workshops/${code}/summary`, { 'x-projector-key': key });
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ workshopId: id, code });
+    const wrong = await stack.http.get(`/api/v1/workshops/${code}/summary`, { 'x-projector-key': key.slice(1) + 'x' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('INVALID_PROJECTOR_KEY');
+    const other = await newWorkshop();
+    expect((await stack.http.get(`/api/v1/workshops/${other.code}/summary`, { 'x-projector-key': key })).status).toBe(403);
+    // It reads, never writes: the facilitator's controls still need the session.
+    expect((await stack.http.post(`/api/v1/workshops/${code}/pause`, undefined, { 'x-projector-key': key })).status).toBe(401);
+
+    const screen = await connect();
+    const seen = trackPresence(screen);
+    expect(await screen.timeout(10_000).emitWithAck('workshop:join', { code, projectorKey: key })).toMatchObject({ ok: true, role: 'projector', presence: { count: 0 } });
+    const aino = await joinAs(code, 'Aino Äijälä');
+    const phone = await connect();
+    expect(await joinRoom(phone, code, aino.token)).toMatchObject({ ok: true });
+    await eventually(() => seen.latest?.count === 1, 5000, 'the projector sees Aino');
+    expect(names(seen.latest)).toEqual(['Aino Äijälä']);
+    const stranger = await connect();
+    expect(await stranger.timeout(10_000).emitWithAck('workshop:join', { code, projectorKey: 'arvattu-avain' })).toMatchObject({ ok: false, code: 'INVALID_PROJECTOR_KEY' });
+  });
+
   test('two tabs of one participant count once, and they stay until the last one goes', async () => {
     const { code } = await newWorkshop();
     const joined = await joinAs(code, 'Veikko Välilehti');

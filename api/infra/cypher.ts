@@ -39,6 +39,7 @@ export const QUERY_NAMES = [
   'workshop-create',
   'workshop-get-by-code',
   'workshop-set-state',
+  'workshop-projector-key',
   'workshop-participant-add',
   'workshop-summary',
   'workshop-export',

@@ -11,12 +11,15 @@ import type { WriteContext } from '../commands/submit-changes';
 import { submitMerge, submitUnmerge } from '../commands/merges';
 import { entryNodeType, entryOf, facilitatorActor } from '../commands/workshop-controls';
 import { exportCsv, WorkshopReports } from '../services/workshop-reports';
+import { isProjectorKey } from '../services/workshops';
+import { forbidden } from '../errors';
 import { requireUser, sessionMiddleware } from './auth-context';
 import type { ApiDeps } from './deps';
 import { writeContext } from './request-context';
 import { parse } from './validate';
 import { MergeBodySchema } from './merges.schema';
 import { WorkshopEntryParamsSchema, WorkshopExportQuerySchema, WorkshopMergeChangeParamsSchema } from './workshop-controls.schema';
+import { projectorUrlFor } from './workshops';
 import { WorkshopCodeParamsSchema } from './workshops.schema';
 import { sendWriteResult } from './write-response';
 
@@ -33,6 +36,14 @@ export function workshopControlsRouter({ config, accounts, workshops, reads, sub
     return { workshop, ctx: { ...writeContext(req, workshop.workspaceId), actor: facilitatorActor(user.id) } };
   }
 
+  async function asProjector(req: Request, key: string): Promise<Workshop> {
+    const { code } = parse(WorkshopCodeParamsSchema, req.params, 'params');
+    const workshop = await workshops.get(code);
+    if (!isProjectorKey(workshop, key))
+      throw forbidden('INVALID_PROJECTOR_KEY', 'The projector link is not valid for this workshop; ask the facilitator for a new one');
+    return workshop;
+  }
+
   const base = (workshop: Workshop, ctx: WriteContext, changeId: string) => ({
     id: changeId,
     workspaceId: workshop.workspaceId,
@@ -41,7 +52,10 @@ export function workshopControlsRouter({ config, accounts, workshops, reads, sub
     workshopId: workshop.id,
   });
 
-  for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
+  for (const [action, hidden] of [
+    ['hide', true],
+    ['unhide', false],
+  ] as const) {
     router.post(`/workshops/:code/entries/:id/${action}`, session, async (req, res) => {
       const { workshop, ctx } = await facilitated(req);
       const { id } = parse(WorkshopEntryParamsSchema, req.params, 'params');
@@ -84,9 +98,18 @@ export function workshopControlsRouter({ config, accounts, workshops, reads, sub
     sendWriteResult(res, { workspaceId: workshop.workspaceId, changeId, id: survivorId }, result, 200);
   });
 
+  /** The counters, for the facilitator or for the projector link's screen (X-Projector-Key: read-only). */
   router.get('/workshops/:code/summary', session, async (req, res) => {
-    const { workshop } = await facilitated(req);
+    const projectorKey = req.get('x-projector-key');
+    const workshop = projectorKey === undefined ? (await facilitated(req)).workshop : await asProjector(req, projectorKey);
     res.json(await reports.summary(workshop));
+  });
+
+  /** The read-only projector link, to open the projector view on a screen where the facilitator is not signed in. */
+  router.get('/workshops/:code/projector-link', session, async (req, res) => {
+    const { workshop } = await facilitated(req);
+    const projectorKey = await workshops.projectorKey(workshop);
+    res.json({ projectorKey, projectorUrl: projectorUrlFor(req, config, workshop.code, projectorKey) });
   });
 
   router.get('/workshops/:code/export', session, async (req, res) => {

@@ -16,10 +16,14 @@ import { parse } from './validate';
 import { ParticipantJoinSchema, WorkshopCodeParamsSchema, WorkshopCreateSchema } from './workshops.schema';
 
 /** The link participants open: PUBLIC_URL when set, else the origin the request came to. */
-export function joinUrlFor(req: Request, config: Pick<Config, 'PUBLIC_URL'>, code: string): string {
-  const base = config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
-  return `${base.replace(/\/+$/, '')}/join/${code}`;
-}
+const publicBase = (req: Request, config: Pick<Config, 'PUBLIC_URL'>) =>
+  (config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
+
+export const joinUrlFor = (req: Request, config: Pick<Config, 'PUBLIC_URL'>, code: string) => `${publicBase(req, config)}/join/${code}`;
+
+/** The read-only projector link; the key is in the fragment, so it stays out of servers' access logs. */
+export const projectorUrlFor = (req: Request, config: Pick<Config, 'PUBLIC_URL'>, code: string, key: string) =>
+  `${publicBase(req, config)}/workshop/${code}/projector#key=${key}`;
 
 export function workshopsRouter({ config, accounts, workshops }: ApiDeps): Router {
   const router = Router();
@@ -33,7 +37,11 @@ export function workshopsRouter({ config, accounts, workshops }: ApiDeps): Route
     const workshop = await workshops.create({ ...input, workspaceId }, user);
     const joinUrl = joinUrlFor(req, config, workshop.code);
     const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    res.status(201).location(`/api/v1/workshops/${workshop.code}`).json({ ...workshop, joinUrl, qrSvg });
+    const projectorUrl = projectorUrlFor(req, config, workshop.code, await workshops.projectorKey(workshop));
+    res
+      .status(201)
+      .location(`/api/v1/workshops/${workshop.code}`)
+      .json({ ...workshop, joinUrl, qrSvg, projectorUrl });
   });
 
   router.get('/workshops/:code', async (req, res) => {
@@ -56,7 +64,16 @@ export function workshopsRouter({ config, accounts, workshops }: ApiDeps): Route
     const { code } = parse(WorkshopCodeParamsSchema, req.params, 'params');
     const { displayName } = parse(ParticipantJoinSchema, req.body);
     const { participant: p, token, expiresAt } = await workshops.join(code, displayName);
-    res.status(201).json({ participantId: p.participantId, token, displayName: p.displayName, workshopId: p.workshopId, workspaceId: p.workspaceId, expiresAt });
+    res
+      .status(201)
+      .json({
+        participantId: p.participantId,
+        token,
+        displayName: p.displayName,
+        workshopId: p.workshopId,
+        workspaceId: p.workspaceId,
+        expiresAt,
+      });
   });
 
   /** The participant behind the token, and what they may add right now (each type: allowed, or the error a write would get). */

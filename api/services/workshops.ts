@@ -5,7 +5,7 @@
  * workshop ends. participantWriteDecision says whether a participant may add a given type right now;
  * the write routes use it through assertParticipantMayWrite.
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { NodeType } from '../../domain/entities';
@@ -77,17 +77,29 @@ export function participantWriteDecision(
 ): WriteDecision {
   const over = workshopOver(workshop, opts.now);
   if (over) return { allowed: false, error: over };
-  if (workshop.state === 'paused') return { allowed: false, error: locked('WORKSHOP_PAUSED', 'The workshop is paused; try again when the facilitator resumes it') };
+  if (workshop.state === 'paused')
+    return { allowed: false, error: locked('WORKSHOP_PAUSED', 'The workshop is paused; try again when the facilitator resumes it') };
   if (opts.workspaceId !== undefined && opts.workspaceId !== workshop.workspaceId) {
-    return { allowed: false, error: forbidden('WRONG_WORKSPACE', 'Workshop participants may only change the workshop\'s own workspace') };
+    return { allowed: false, error: forbidden('WRONG_WORKSPACE', "Workshop participants may only change the workshop's own workspace") };
   }
   if (!isAllowedWriteType(workshop, type)) {
     return {
       allowed: false,
-      error: forbidden('TYPE_NOT_ALLOWED', `Participants of this workshop may not add ${type === 'relationship' ? 'links' : type}`, { allowedTypes: workshop.allowedTypes }),
+      error: forbidden('TYPE_NOT_ALLOWED', `Participants of this workshop may not add ${type === 'relationship' ? 'links' : type}`, {
+        allowedTypes: workshop.allowedTypes,
+      }),
     };
   }
   return { allowed: true };
+}
+
+const newProjectorKey = () => randomBytes(24).toString('base64url');
+
+/** Whether a key is this workshop's projector key (compared in constant time). */
+export function isProjectorKey(workshop: Workshop, key: string | undefined): boolean {
+  if (!key || !workshop.projectorKey) return false;
+  const [a, b] = [Buffer.from(key), Buffer.from(workshop.projectorKey)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export const publicInfo = (w: Workshop): WorkshopInfo => ({
@@ -127,7 +139,13 @@ export class Workshops {
     const id = `workshop-${randomUUID()}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        const [row] = await this.db.write<{ workshop: Workshop }>('workshop-create', { ...input, id, code: this.newCode(), facilitatorId: facilitator.id });
+        const [row] = await this.db.write<{ workshop: Workshop }>('workshop-create', {
+          ...input,
+          id,
+          code: this.newCode(),
+          facilitatorId: facilitator.id,
+          projectorKey: newProjectorKey(),
+        });
         if (!row) throw notFound('Workspace', input.workspaceId);
         return row.workshop;
       } catch (err) {
@@ -153,7 +171,7 @@ export class Workshops {
    */
   async control(code: string, action: WorkshopAction, user: SessionUser): Promise<Workshop> {
     const workshop = await this.get(code);
-    if (workshop.facilitatorId !== user.id) throw forbidden('NOT_FACILITATOR', 'Only the workshop\'s facilitator may do this');
+    if (workshop.facilitatorId !== user.id) throw forbidden('NOT_FACILITATOR', "Only the workshop's facilitator may do this");
     const { to, from } = TRANSITIONS[action];
     if (workshop.state === to) return workshop;
     if (action !== 'close') {
@@ -168,15 +186,25 @@ export class Workshops {
       if (over && row.workshop.state !== to) throw over;
       return row.workshop;
     }
-    this.emitter.to(workshopRoom(workshop.id)).emit('workshop:state', { workshopId: workshop.id, code: workshop.code, state: row.workshop.state, endsAt: row.workshop.endsAt });
+    this.emitter
+      .to(workshopRoom(workshop.id))
+      .emit('workshop:state', { workshopId: workshop.id, code: workshop.code, state: row.workshop.state, endsAt: row.workshop.endsAt });
     return row.workshop;
   }
 
   /** The workshop, when this user is its facilitator (403 NOT_FACILITATOR otherwise); whatever its state. */
   async asFacilitator(code: string, user: SessionUser): Promise<Workshop> {
     const workshop = await this.get(code);
-    if (workshop.facilitatorId !== user.id) throw forbidden('NOT_FACILITATOR', 'Only the workshop\'s facilitator may do this');
+    if (workshop.facilitatorId !== user.id) throw forbidden('NOT_FACILITATOR', "Only the workshop's facilitator may do this");
     return workshop;
+  }
+
+  /** The key of the workshop's read-only projector link (made now for a workshop that has none). */
+  async projectorKey(workshop: Workshop): Promise<string> {
+    if (workshop.projectorKey) return workshop.projectorKey;
+    const [row] = await this.db.write<{ projectorKey: string }>('workshop-projector-key', { id: workshop.id, key: newProjectorKey() });
+    if (!row) throw notFound('Workshop', workshop.code);
+    return row.projectorKey;
   }
 
   /** A participant joins (no account): a random token, valid until the workshop ends. 410 when it is over. */
@@ -191,7 +219,12 @@ export class Workshops {
       code: workshop.code,
       workspaceId: workshop.workspaceId,
     };
-    await this.db.write('workshop-participant-add', { id: participant.participantId, workshopId: workshop.id, displayName, joinedAt: new Date().toISOString() });
+    await this.db.write('workshop-participant-add', {
+      id: participant.participantId,
+      workshopId: workshop.id,
+      displayName,
+      joinedAt: new Date().toISOString(),
+    });
     const token = randomBytes(32).toString('base64url');
     const ttlMs = Math.max(1000, Date.parse(workshop.endsAt) - Date.now());
     await this.redis.set(this.keys.participant(sha256(token)), JSON.stringify(participant), 'PX', ttlMs);
@@ -208,7 +241,8 @@ export class Workshops {
   /** The current decision for a participant (reads the workshop, so a pause or close applies at once). */
   async participantMayWrite(participant: Participant, type: NodeType | 'relationship', workspaceId?: string): Promise<WriteDecision> {
     const workshop = await this.byCode(participant.code);
-    if (!workshop || workshop.id !== participant.workshopId) return { allowed: false, error: gone('WORKSHOP_CLOSED', 'The workshop no longer exists') };
+    if (!workshop || workshop.id !== participant.workshopId)
+      return { allowed: false, error: gone('WORKSHOP_CLOSED', 'The workshop no longer exists') };
     return participantWriteDecision(workshop, type, { workspaceId });
   }
 

@@ -13,12 +13,16 @@ import type { Logger } from '../infra/logger';
 import { readCookie, SESSION_COOKIE } from '../routes/auth-context';
 import type { Accounts } from '../services/accounts';
 import type { WorkshopPresenceStore } from '../services/presence';
-import { publicInfo, workshopOver, type Workshops } from '../services/workshops';
+import { isProjectorKey, publicInfo, workshopOver, type Workshops } from '../services/workshops';
 import type { VerkostoServer } from './workspace-sockets';
 
 type VerkostoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const JoinSchema = z.object({ code: z.string().min(1).max(20), participantToken: z.string().min(1).max(100).optional() });
+const JoinSchema = z.object({
+  code: z.string().min(1).max(20),
+  participantToken: z.string().min(1).max(100).optional(),
+  projectorKey: z.string().min(1).max(100).optional(),
+});
 const LeaveSchema = z.object({ code: z.string().min(1).max(20) });
 
 export interface WorkshopSocketDeps {
@@ -59,17 +63,37 @@ export function attachWorkshopSockets(io: VerkostoServer, deps: WorkshopSocketDe
   });
 }
 
-async function join(socket: VerkostoSocket, request: unknown, joined: Map<string, string>, { accounts, workshops, presence }: WorkshopSocketDeps): Promise<WorkshopJoinAck> {
+async function join(
+  socket: VerkostoSocket,
+  request: unknown,
+  joined: Map<string, string>,
+  { accounts, workshops, presence }: WorkshopSocketDeps,
+): Promise<WorkshopJoinAck> {
   const parsed = JoinSchema.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return fail('INVALID_JOIN', `${issue.path.join('.')}: ${issue.message}`);
   }
-  const { code, participantToken } = parsed.data;
+  const { code, participantToken, projectorKey } = parsed.data;
   const workshop = await workshops.byCode(code);
   if (!workshop) return fail('NOT_FOUND', `Workshop "${code}" was not found`);
   const over = workshopOver(workshop);
   if (over) return fail(over.code, over.message);
+
+  if (projectorKey !== undefined) {
+    // A projector screen: in the room for presence and state, but nobody to list as online.
+    if (!isProjectorKey(workshop, projectorKey)) return fail('INVALID_PROJECTOR_KEY', 'The projector link is not valid for this workshop');
+    if (!socket.connected) return fail('DISCONNECTED', 'The socket disconnected');
+    joined.set(workshop.code, workshop.id);
+    await socket.join(workshopRoom(workshop.id));
+    return {
+      ok: true,
+      workshop: publicInfo(workshop),
+      role: 'projector',
+      participantId: `projector-${socket.id}`,
+      presence: await presence.snapshot(workshop.id),
+    };
+  }
 
   let who: { participantId: string; displayName: string; role: 'participant' | 'facilitator' };
   if (participantToken) {
@@ -81,7 +105,8 @@ async function join(socket: VerkostoSocket, request: unknown, joined: Map<string
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const user = token ? await accounts.resolveSession(token) : null;
     if (!user) return fail('NOT_SIGNED_IN', 'Send a participant token, or sign in as the facilitator');
-    if (user.id !== workshop.facilitatorId) return fail('NOT_FACILITATOR', 'Only the workshop\'s facilitator may join without a participant token');
+    if (user.id !== workshop.facilitatorId)
+      return fail('NOT_FACILITATOR', "Only the workshop's facilitator may join without a participant token");
     who = { participantId: user.id, displayName: user.displayName, role: 'facilitator' };
   }
 

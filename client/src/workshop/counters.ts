@@ -34,6 +34,8 @@ export class WorkshopCounters {
   constructor(
     private readonly code: string,
     private readonly cy: () => Core | null,
+    /** The projector link's key, when the page was opened from it. */
+    private readonly projectorKey?: string,
   ) {
     this.el = h('div', { class: 'counters', 'data-testid': 'counters' });
     this.refresh = debounce(() => void this.load(), 600);
@@ -56,7 +58,7 @@ export class WorkshopCounters {
   private async load(): Promise<void> {
     if (!this.summaryAvailable) return;
     try {
-      this.summary = await workshopApi.summary(this.code);
+      this.summary = await workshopApi.summary(this.code, this.projectorKey);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404 && err.code !== 'NOT_FOUND') this.summaryAvailable = false;
       if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.status === 401)) this.summary = null;

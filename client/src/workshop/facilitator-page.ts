@@ -89,6 +89,9 @@ class FacilitatorConsole {
   private presence: WorkshopPresence | null = null;
   private state: WorkshopState;
 
+  /** The read-only projector link, once asked for: for a screen where the facilitator is not signed in. */
+  private readonly projectorLinkBox = h('p', { class: 'hint', 'data-testid': 'projector-share', hidden: true });
+
   constructor(
     private readonly shell: PageShell,
     private readonly info: PublicWorkshop,
@@ -144,7 +147,7 @@ class FacilitatorConsole {
   start(): void {
     this.render();
     void joinQrSvg(this.info.code, this.info.joinUrl).then((markup) => replaceChildren(this.qr, svgElement(markup)));
-    new WorkshopLive(this.map.live.socket, this.info.code, () => undefined, {
+    new WorkshopLive(this.map.live.socket, this.info.code, () => ({}), {
       onJoined: ({ workshop }) => this.setState(workshop.state),
       onJoinFailed: (failure) => this.shell.toasts.show(`${failure.message} (${failure.code})`, 'error'),
       onPresence: (presence) => {
@@ -177,8 +180,10 @@ class FacilitatorConsole {
         'div',
         { class: 'row-buttons' },
         link(projectorPath(this.info.code), 'projector-link', wt('facilitator.openProjector'), { target: '_blank' }),
+        h('button', { type: 'button', 'data-testid': 'projector-share-button', onclick: () => void this.showProjectorLink() }, wt('facilitator.projectorLink')),
         link(newWorkshopPath(this.info.workspaceId), 'new-workshop-link', wt('facilitator.newWorkshop')),
       ),
+      this.projectorLinkBox,
       h('h2', {}, wt('facilitator.export')),
       h(
         'div',
@@ -309,6 +314,19 @@ class FacilitatorConsole {
       this.refreshLists();
     } catch {
       /* the list works without names */
+    }
+  }
+
+  private async showProjectorLink(): Promise<void> {
+    this.projectorLinkBox.hidden = false;
+    try {
+      const { projectorUrl } = await workshopApi.projectorLink(this.info.code);
+      const field = h('input', { type: 'text', readonly: true, value: projectorUrl, 'data-testid': 'projector-share-url', class: 'copy-field' }) as HTMLInputElement;
+      replaceChildren(this.projectorLinkBox, wt('facilitator.projectorLinkHint'), ' ', field);
+      field.select();
+      await navigator.clipboard?.writeText(projectorUrl).catch(() => undefined);
+    } catch (err) {
+      replaceChildren(this.projectorLinkBox, errorMessage(err));
     }
   }
 }

@@ -14,6 +14,7 @@ import { MyEntries, type SectionName } from './my-entries';
 import { Outbox, type EntryRef, type OutboxHalt, type OutboxItem } from './outbox';
 import { OutboxPanel } from './outbox-panel';
 import type { PageShell } from './page-shell';
+import { EntryEditor } from './entry-editor';
 import { sectionsFor, type Section, type SectionContext } from './participant-sections';
 import { saveSession, type ParticipantSession } from './participant-session';
 import { workshopApi, type PublicWorkshop } from './workshop-api';
@@ -38,6 +39,7 @@ export class ParticipantMain {
   private workshopLive!: WorkshopLive;
   private sections: Section[] = [];
   private state: WorkshopState;
+  private readonly editor: EntryEditor;
   private online: WorkshopPresence | null = null;
   private tab: Tab = 'add';
   private rejoining = false;
@@ -51,6 +53,20 @@ export class ParticipantMain {
     this.state = info.state;
     this.drafts = new Drafts(info.code);
     this.mine = new MyEntries(info.code);
+    const idOf = (ref: EntryRef) => this.outbox.idOf(ref);
+    this.editor = new EntryEditor({
+      workspaceId: info.workspaceId,
+      participantId: () => this.session.participantId,
+      credentials: () => ({ token: this.session.token }),
+      onSaved: (id, name) => {
+        this.mine.replace(id, { id, name }, idOf);
+        this.refresh();
+      },
+      onDeleted: (id) => {
+        this.mine.replace(id, null, idOf);
+        this.refresh();
+      },
+    });
     this.outbox = new Outbox(info.code, {
       send: async (item, ready, signal) => {
         const who = { token: this.session.token };
@@ -86,7 +102,7 @@ export class ParticipantMain {
 
   start(): void {
     this.build();
-    this.workshopLive = new WorkshopLive(this.map.live.socket, this.info.code, () => this.session.token, {
+    this.workshopLive = new WorkshopLive(this.map.live.socket, this.info.code, () => ({ participantToken: this.session.token }), {
       onJoined: ({ workshop }) => this.setState(workshop.state),
       onJoinFailed: (failure) => {
         if (failure.code === 'INVALID_PARTICIPANT_TOKEN' || failure.code === 'OTHER_WORKSHOP') void this.joinAgain();
@@ -132,6 +148,7 @@ export class ParticipantMain {
         this.refresh();
       },
       notice: (message) => this.shell.toasts.show(message),
+      editor: this.editor,
     };
   }
 

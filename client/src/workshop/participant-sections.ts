@@ -14,6 +14,7 @@ import { swatchSvg } from '../style/cy-style';
 import type { Drafts } from './drafts';
 import { EntityPicker, type PickedEntity } from './entity-picker';
 import type { MyEntries, SectionName } from './my-entries';
+import type { EntryEditor } from './entry-editor';
 import type { EntryRef, Outbox } from './outbox';
 import { wt, type WorkshopMsgKey } from './workshop-i18n';
 
@@ -30,6 +31,8 @@ export interface SectionContext {
   /** After the participant's entries changed: queue the links they imply and redraw. */
   changed(): void;
   notice(message: string): void;
+  /** Edits and deletes the participant's own saved entries. */
+  editor: EntryEditor;
 }
 
 export interface Section {
@@ -49,7 +52,8 @@ const STATUS_ICONS = { saved: '✓', pending: '⏳', failed: '⚠' };
 
 function entryItem(ctx: SectionContext, ref: EntryRef, type: NodeType, detail?: string): HTMLElement {
   const status = ctx.outbox.statusOf(ref);
-  return h(
+  const id = ctx.outbox.idOf(ref);
+  const item: HTMLElement = h(
     'li',
     { class: `my-entry ${status}`, 'data-testid': 'my-entry', 'data-status': status, 'data-name': ref.name, 'data-type': type },
     svg(swatchSvg(type, 18)),
@@ -61,7 +65,9 @@ function entryItem(ctx: SectionContext, ref: EntryRef, type: NodeType, detail?: 
       ' ',
       wt(STATUS_KEYS[status]),
     ),
+    status === 'saved' && id ? ctx.editor.button(id, type, () => item.parentElement ?? item) : null,
   );
+  return item;
 }
 
 function sectionCard(name: SectionName, title: WorkshopMsgKey, hint: WorkshopMsgKey, ...body: Child[]): HTMLElement {

@@ -16,7 +16,7 @@ import { readJson, storageKey, writeJson } from './local-store';
 import { createPageShell, useWorkshopLanguage, type PageShell } from './page-shell';
 import { projectorStylesheet } from './projector-style';
 import { joinQrSvg, svgElement } from './qr-code';
-import { facilitatePath } from './routes';
+import { facilitatePath, projectorKeyOf } from './routes';
 import { workshopApi, type PublicWorkshop } from './workshop-api';
 import { wt } from './workshop-i18n';
 import { WorkshopLive } from './workshop-live';
@@ -65,12 +65,15 @@ class ProjectorView {
   private presence: WorkshopPresence | null = null;
   private presenceProblem: string | null = null;
   private state: WorkshopState;
+  /** Opened from the read-only projector link: its key; otherwise the facilitator's session is used. */
+  private readonly projectorKey: string | undefined;
 
   constructor(
     private readonly shell: PageShell,
     private readonly info: PublicWorkshop,
   ) {
     this.state = info.state;
+    this.projectorKey = projectorKeyOf(info.code);
     // In the document before the map is made: Cytoscape measures its container.
     shell.main.append(h('div', { class: 'projector' }, this.mapEl, this.side, this.stateOverlay));
     this.map = new WorkshopMap(this.mapEl, info.workspaceId, {
@@ -92,14 +95,14 @@ class ProjectorView {
       debounce(() => this.map.cy.style().update(), 60),
     );
     this.highlighter = new ArrivalHighlighter(this.map.cy);
-    this.counters = new WorkshopCounters(info.code, () => this.map.cy);
+    this.counters = new WorkshopCounters(info.code, () => this.map.cy, this.projectorKey);
     onLanguageChange(() => this.render());
   }
 
   start(): void {
     this.render();
     void joinQrSvg(this.info.code, this.info.joinUrl).then((markup) => replaceChildren(this.qr, svgElement(markup)));
-    new WorkshopLive(this.map.live.socket, this.info.code, () => undefined, {
+    new WorkshopLive(this.map.live.socket, this.info.code, () => ({ projectorKey: this.projectorKey }), {
       onJoined: ({ workshop }) => {
         this.presenceProblem = null;
         this.setState(workshop.state);
@@ -158,7 +161,7 @@ class ProjectorView {
   private renderOnline(): void {
     const participants = this.presence?.online.filter((p) => p.role === 'participant') ?? [];
     const problem =
-      this.presenceProblem === 'NOT_SIGNED_IN' || this.presenceProblem === 'NOT_FACILITATOR'
+      this.presenceProblem === 'NOT_SIGNED_IN' || this.presenceProblem === 'NOT_FACILITATOR' || this.presenceProblem === 'INVALID_PROJECTOR_KEY'
         ? h(
             'p',
             { class: 'hint' },

@@ -35,6 +35,20 @@ export function workshopRouteOf(location: Pick<Location, 'pathname' | 'search'>)
 }
 
 export const joinPath = (code: string) => `/join/${encodeURIComponent(code)}`;
+
+/**
+ * The key of a read-only projector link (/workshop/:code/projector#key=…), kept for this tab so that a
+ * reload still works; undefined on the facilitator's own projector tab (the session cookie does).
+ */
+export function projectorKeyOf(code: string, location: Pick<Location, 'hash'> = window.location): string | undefined {
+  const storageName = `verkosto:projector-key:${code}`;
+  const fromLink = new URLSearchParams(location.hash.replace(/^#/, '')).get('key')?.trim();
+  if (fromLink) {
+    sessionStorage.setItem(storageName, fromLink);
+    return fromLink;
+  }
+  return sessionStorage.getItem(storageName) ?? undefined;
+}
 export const facilitatePath = (code: string) => `/workshop/${encodeURIComponent(code)}/facilitate`;
 export const projectorPath = (code: string) => `/workshop/${encodeURIComponent(code)}/projector`;
 export const newWorkshopPath = (workspaceId?: string) =>

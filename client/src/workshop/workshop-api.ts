@@ -122,13 +122,29 @@ export const workshopApi = {
       signal,
     }),
 
+  /** The participant's own entry: with the version it was based on (409 when someone changed it since). */
+  updateNode: (workspaceId: string, type: NodeType, id: string, patch: Record<string, unknown>, baseVersion: number, who: ParticipantCredentials) =>
+    request<NodeWriteResult>('PATCH', `${workspacePath(workspaceId)}/${collectionOf(type)}/${encodeURIComponent(id)}`, {
+      body: { ...patch, baseVersion },
+      query: { wait: true },
+      headers: participantHeaders(who),
+    }),
+  deleteNode: (workspaceId: string, type: NodeType, id: string, who: ParticipantCredentials) =>
+    request<unknown>('DELETE', `${workspacePath(workspaceId)}/${collectionOf(type)}/${encodeURIComponent(id)}`, {
+      query: { wait: true },
+      headers: participantHeaders(who),
+    }),
+
   // Facilitator's moderation
   hide: (code: string, id: string) => request<unknown>('POST', `${workshopPath(code)}/entries/${encodeURIComponent(id)}/hide`),
   unhide: (code: string, id: string) => request<unknown>('POST', `${workshopPath(code)}/entries/${encodeURIComponent(id)}/unhide`),
   remove: (code: string, id: string) => request<unknown>('DELETE', `${workshopPath(code)}/entries/${encodeURIComponent(id)}`),
   merge: (code: string, survivorId: string, mergedId: string) =>
     request<unknown>('POST', `${workshopPath(code)}/merge`, { body: { survivorId, mergedId } }),
-  summary: (code: string) => request<WorkshopSummary>('GET', `${workshopPath(code)}/summary`),
+  /** For the facilitator (session cookie), or with the projector link's key. */
+  summary: (code: string, projectorKey?: string) =>
+    request<WorkshopSummary>('GET', `${workshopPath(code)}/summary`, projectorKey ? { headers: { 'X-Projector-Key': projectorKey } } : {}),
+  projectorLink: (code: string) => request<{ projectorKey: string; projectorUrl: string }>('GET', `${workshopPath(code)}/projector-link`),
   exportUrl: (code: string, format: 'json' | 'csv') => `${workshopPath(code)}/export?format=${format}`,
   exportJson: (code: string) => request<WorkshopExport>('GET', `${workshopPath(code)}/export`, { query: { format: 'json' } }),
 };

@@ -10,7 +10,7 @@ import type { WorkshopInfo, WorkshopJoinAck, WorkshopPresence, WorkshopStateChan
 type VerkostoSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface WorkshopLiveHandlers {
-  onJoined?(joined: { workshop: WorkshopInfo; role: 'participant' | 'facilitator'; participantId: string }): void;
+  onJoined?(joined: { workshop: WorkshopInfo; role: 'participant' | 'facilitator' | 'projector'; participantId: string }): void;
   onJoinFailed?(failure: { code: string; message: string }): void;
   onPresence?(presence: WorkshopPresence): void;
   onState?(state: WorkshopStateChange): void;
@@ -25,7 +25,8 @@ export class WorkshopLive {
   constructor(
     private readonly socket: VerkostoSocket,
     private readonly code: string,
-    private readonly participantToken: () => string | undefined,
+    /** How this page joins: a participant's token, the projector link's key, or neither (the facilitator, by cookie). */
+    private readonly credentials: () => { participantToken?: string; projectorKey?: string },
     private readonly handlers: WorkshopLiveHandlers,
   ) {
     socket.on('connect', () => {
@@ -45,12 +46,12 @@ export class WorkshopLive {
 
   /** Joins again (e.g. with a new participant token). */
   join(): void {
-    const token = this.participantToken();
+    const { participantToken, projectorKey } = this.credentials();
     this.socket
       .timeout(10_000)
       .emit(
         'workshop:join',
-        { code: this.code, ...(token ? { participantToken: token } : {}) },
+        { code: this.code, ...(participantToken ? { participantToken } : {}), ...(projectorKey ? { projectorKey } : {}) },
         (err: Error | null, ack?: WorkshopJoinAck) => {
           if (err || !ack) return; // no answer: the next connect joins again
           if (!ack.ok) {
