@@ -26,6 +26,7 @@ import { mergesRouter } from './routes/merges';
 import { skillsRouter } from './routes/skills';
 import { duplicatesRouter } from './routes/duplicates';
 import { importsRouter } from './routes/imports';
+import { analysisRouter } from './routes/analysis';
 import type { ImportStarter } from './commands/start-import';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
@@ -56,6 +57,8 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue; imports: Import
   // Before nodesRouter: /workspaces/:ws/overlaps and /specialisation are not node collections.
   api.use(overlapsRouter(deps));
   api.use(metricsRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/paths and /material-flows are not node collections.
+  api.use(analysisRouter(deps));
   // Before nodesRouter: /workspaces/:ws/export is not a node collection.
   api.use(exportRouter(deps));
   api.use(changesRouter(deps));

@@ -16,6 +16,7 @@ export const NODE_TYPES = [
   'Theme',
   'Programme',
   'Cluster',
+  'SideStream',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 export const NodeTypeSchema = z.enum(NODE_TYPES);
@@ -135,6 +136,18 @@ export const ThemeSchema = z.object({
 });
 export const ProgrammeSchema = z.object({ ...common, nameEn: z.string().max(300).optional() });
 export const ClusterSchema = z.object({ ...common, nameEn: z.string().max(300).optional() });
+/**
+ * A by-product or residue an organisation offers (linked by PRODUCES), e.g. slag or green liquor dregs.
+ * It has a taker once a SUPPLIES link leaves it; without one it is on the "side streams without a
+ * taker" list (GET …/material-flows).
+ */
+export const SideStreamSchema = z.object({
+  ...common,
+  material: z.string().max(300).optional(),
+  tonnesPerYear: z.number().nonnegative().finite().optional(),
+  nameEn: z.string().max(300).optional(),
+  nameSv: z.string().max(300).optional(),
+});
 
 /** The plain field objects, before cross-field rules: the basis for partial updates and forms. */
 export const NODE_FIELDS = {
@@ -149,6 +162,7 @@ export const NODE_FIELDS = {
   Theme: ThemeSchema,
   Programme: ProgrammeSchema,
   Cluster: ClusterSchema,
+  SideStream: SideStreamSchema,
 } as const satisfies Record<NodeType, z.AnyZodObject>;
 
 export const NODE_SCHEMAS = {
@@ -163,6 +177,7 @@ export const NODE_SCHEMAS = {
   Theme: ThemeSchema,
   Programme: ProgrammeSchema,
   Cluster: ClusterSchema,
+  SideStream: SideStreamSchema,
 } as const satisfies Record<NodeType, z.ZodTypeAny>;
 
 /** Rules that span fields, per type: checked on create and on the merged result of an update. */
@@ -210,5 +225,6 @@ export const COLLECTIONS = {
   themes: 'Theme',
   programmes: 'Programme',
   clusters: 'Cluster',
+  'side-streams': 'SideStream',
 } as const satisfies Record<string, NodeType>;
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -20,6 +20,7 @@ export const IMPORT_ENTITY_TYPES = [
   'Theme',
   'Programme',
   'Cluster',
+  'SideStream',
   'Relationship',
 ] as const satisfies readonly (Exclude<NodeType, 'Workspace'> | 'Relationship')[];
 export type ImportEntityType = (typeof IMPORT_ENTITY_TYPES)[number];

@@ -22,6 +22,7 @@ export const RELATIONSHIP_TYPES = [
   'PART_OF',
   'NEEDS',
   'OFFERS_TRAINING',
+  'PRODUCES',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 export const RelationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
@@ -43,7 +44,8 @@ export const RELATIONSHIP_ENDS: Record<RelationshipType, Ends> = {
   MEMBER_OF: { from: ['Organisation', 'Person', 'City'], to: ['Cluster', 'Organisation', 'Programme'] },
   FOCUSES_ON: { from: ['Organisation', 'Project', 'Cluster', 'City', 'Programme', 'WorkPackage'], to: ['Theme'] },
   COOPERATES_WITH: { from: [...ACTORS, 'City', 'Region'], to: [...ACTORS, 'City', 'Region'] },
-  SUPPLIES: { from: ['Organisation'], to: ['Organisation'] },
+  /** A material flow; from a SideStream it names the stream's taker. */
+  SUPPLIES: { from: ['Organisation', 'SideStream'], to: ['Organisation'] },
   PART_OF: {
     from: ['WorkPackage', 'Project', 'Theme', 'Organisation', 'Cluster', 'Programme'],
     to: ['Project', 'Programme', 'Theme', 'Organisation', 'Cluster'],
@@ -52,6 +54,8 @@ export const RELATIONSHIP_ENDS: Record<RelationshipType, Ends> = {
   NEEDS: { from: ['Organisation'], to: ['Theme'] },
   /** An education provider trains in a competence (a skill theme), at a `level`. */
   OFFERS_TRAINING: { from: ['Organisation'], to: ['Theme'] },
+  /** An organisation produces a side stream (by-product, residue) that others could use. */
+  PRODUCES: { from: ['Organisation'], to: ['SideStream'] },
 };
 
 /** A condition on an end node's property beyond its type, and the rejection code when it is not met. */

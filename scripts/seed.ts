@@ -14,6 +14,7 @@ import { applyBatch } from '../worker/apply-changes';
 import { taxonomySeedNodes, taxonomySeedRelationships } from '../domain/themes/taxonomy';
 import { DEMO_WORKSPACE, demoNodes, demoRelationships, type SeedNode, type SeedRelationship } from './seed/demo-network';
 import { skillsOrganisations, skillsRelationships } from './seed/demo-skills';
+import { symbiosisOrganisations, symbiosisRelationships, symbiosisStreams } from './seed/demo-symbiosis';
 
 export interface SeedResult {
   created: boolean;
@@ -36,10 +37,10 @@ export const taxonomyRelationships: SeedRelationship[] = taxonomySeedRelationshi
 /**
  * Every node and link the seed loads: the demo network, the rest of the theme taxonomy, and the
  * illustrative skills needs and training offers of the Battery Region (seed/demo-skills.ts; kept apart
- * from the sourced demo facts).
+ * from the sourced demo facts), and the illustrative Kemi-Tornio industrial symbiosis (seed/demo-symbiosis.ts).
  */
-export const seedNodes: SeedNode[] = [...demoNodes, ...skillsOrganisations, ...taxonomyNodes];
-export const seedRelationships: SeedRelationship[] = [...demoRelationships, ...taxonomyRelationships, ...skillsRelationships];
+export const seedNodes: SeedNode[] = [...demoNodes, ...skillsOrganisations, ...symbiosisOrganisations, ...symbiosisStreams, ...taxonomyNodes];
+export const seedRelationships: SeedRelationship[] = [...demoRelationships, ...taxonomyRelationships, ...skillsRelationships, ...symbiosisRelationships];
 
 /**
  * The demo network as change events: the workspace, then the nodes, then the links (by default all of

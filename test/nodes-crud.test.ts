@@ -19,6 +19,7 @@ const SAMPLES: Record<Exclude<NodeType, 'Workspace'>, { create: Record<string, u
   Theme: { create: { name: 'Vedenkäsittely', nameEn: 'Water treatment', nameSv: 'Vattenrening' }, update: { kind: 'skill' } },
   Programme: { create: { name: 'Interreg Aurora', nameEn: 'Interreg Aurora' }, update: { description: '2021–2027' } },
   Cluster: { create: { name: 'Pohjoisen vetyklusteri' }, update: { nameEn: 'Northern hydrogen cluster' } },
+  SideStream: { create: { name: 'Sivuvirran lämpö', material: 'hukkalämpö', tonnesPerYear: 1200 }, update: { nameSv: 'Spillvärme' } },
 };
 
 const collectionOf = (type: NodeType) => Object.entries(COLLECTIONS).find(([, t]) => t === type)![0];

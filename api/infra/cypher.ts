@@ -58,6 +58,11 @@ export const QUERY_NAMES = [
   'export-relationships',
   'import-nodes-lookup',
   'import-relationships-lookup',
+  'analysis-ego-step',
+  'analysis-edges-among',
+  'analysis-paths',
+  'material-flows',
+  'side-streams-untaken',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

@@ -152,6 +152,7 @@ const fi = {
   'type.Theme': 'Teema',
   'type.Programme': 'Ohjelma',
   'type.Cluster': 'Klusteri',
+  'type.SideStream': 'Sivuvirta',
 
   'rel.LOCATED_IN': 'sijaitsee',
   'rel.IN_REGION': 'kuuluu alueeseen',
@@ -168,6 +169,7 @@ const fi = {
   'rel.PART_OF': 'osa',
   'rel.NEEDS': 'tarvitsee osaamista',
   'rel.OFFERS_TRAINING': 'kouluttaa',
+  'rel.PRODUCES': 'tuottaa sivuvirran',
 
   'orgType.city': 'Kaupunki tai kunta',
   'orgType.regional_council': 'Maakuntaliitto',
@@ -373,6 +375,7 @@ const en: Messages = {
   'type.Theme': 'Theme',
   'type.Programme': 'Programme',
   'type.Cluster': 'Cluster',
+  'type.SideStream': 'Side stream',
 
   'rel.LOCATED_IN': 'located in',
   'rel.IN_REGION': 'in region',
@@ -389,6 +392,7 @@ const en: Messages = {
   'rel.PART_OF': 'part of',
   'rel.NEEDS': 'needs competence',
   'rel.OFFERS_TRAINING': 'offers training in',
+  'rel.PRODUCES': 'produces side stream',
 
   'orgType.city': 'City or municipality',
   'orgType.regional_council': 'Regional council',
@@ -591,6 +595,7 @@ const sv: Messages = {
   'type.Theme': 'Tema',
   'type.Programme': 'Program',
   'type.Cluster': 'Kluster',
+  'type.SideStream': 'Sidoström',
 
   'rel.LOCATED_IN': 'ligger i',
   'rel.IN_REGION': 'hör till',
@@ -607,6 +612,7 @@ const sv: Messages = {
   'rel.PART_OF': 'del av',
   'rel.NEEDS': 'behöver kompetens',
   'rel.OFFERS_TRAINING': 'utbildar i',
+  'rel.PRODUCES': 'producerar sidoström',
 
   'orgType.city': 'Stad eller kommun',
   'orgType.regional_council': 'Landskapsförbund',

@@ -35,6 +35,7 @@ export const TYPE_STYLES: Record<NodeType, TypeStyle> = {
   Theme: { shape: 'triangle', color: '#c8407a', border: '#922a57', size: 28 },
   Programme: { shape: 'barrel', color: '#8d6e4b', border: '#5f4930', size: 32 },
   Cluster: { shape: 'concave-hexagon', color: '#c0392b', border: '#8a2419', size: 36 },
+  SideStream: { shape: 'round-diamond', color: '#7a8f2e', border: '#52611d', size: 24 },
 };
 
 export function typeStyle(type: string): TypeStyle {

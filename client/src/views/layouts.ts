@@ -36,6 +36,7 @@ const RING: Record<NodeType, number> = {
   Organisation: 7,
   Person: 6,
   Theme: 5,
+  SideStream: 5,
   City: 4,
   Region: 3,
   Country: 2,
