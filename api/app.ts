@@ -15,6 +15,7 @@ import { nodesRouter } from './routes/nodes';
 import { relationshipsRouter } from './routes/relationships';
 import { searchRouter } from './routes/search';
 import { workspacesRouter } from './routes/workspaces';
+import { viewsRouter } from './routes/views';
 import { similarRouter } from './routes/similar';
 import { overlapsRouter } from './routes/overlaps';
 import { authRouter } from './routes/auth';
@@ -27,6 +28,7 @@ import { skillsRouter } from './routes/skills';
 import { duplicatesRouter } from './routes/duplicates';
 import { importsRouter } from './routes/imports';
 import { analysisRouter } from './routes/analysis';
+import { summaryRouter } from './routes/summary';
 import type { ImportStarter } from './commands/start-import';
 
 /** Writes must be JSON: anything else is a 415, not a body silently read as empty. */
@@ -50,6 +52,8 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue; imports: Import
   const api = express.Router();
   api.use(requireJson, express.json({ limit: deps.config.BODY_LIMIT }));
   api.use(workspacesRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/views is not a node collection.
+  api.use(viewsRouter(deps));
   api.use(similarRouter(deps));
   // Before nodesRouter: /workspaces/:ws/skills and /duplicates are not node collections.
   api.use(skillsRouter(deps));
@@ -59,6 +63,8 @@ export function createApp(deps: ApiDeps & { queue: ChangesQueue; imports: Import
   api.use(metricsRouter(deps));
   // Before nodesRouter: /workspaces/:ws/paths and /material-flows are not node collections.
   api.use(analysisRouter(deps));
+  // Before nodesRouter: /workspaces/:ws/summary is not a node collection.
+  api.use(summaryRouter(deps));
   // Before nodesRouter: /workspaces/:ws/export is not a node collection.
   api.use(exportRouter(deps));
   api.use(changesRouter(deps));

@@ -32,8 +32,16 @@ export const QUERY_NAMES = [
   'relationships-list',
   'search-fulltext',
   'workspace-get',
+  'workspace-seq',
   'workspace-graph',
   'workspaces-list',
+  'view-create',
+  'view-get',
+  'views-list',
+  'view-update',
+  'view-delete',
+  'view-share',
+  'view-by-share-token',
   'user-create',
   'user-get-by-email',
   'workshop-create',
@@ -63,6 +71,11 @@ export const QUERY_NAMES = [
   'analysis-paths',
   'material-flows',
   'side-streams-untaken',
+  'summary-counts',
+  'summary-cities',
+  'summary-projects',
+  'summary-communities',
+  'summary-brokers',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;
