@@ -6,6 +6,7 @@ import type { GraphEdge, GraphNode } from './graph';
 import type { NodeType } from './entities';
 import type { RelationshipType } from './relationships';
 import type { ImportFinishedEvent, ImportProgressEvent } from './imports';
+import type { SavedView } from './views';
 import type { WorkshopJoinAck, WorkshopJoinRequest, WorkshopPresence, WorkshopStateChange } from './workshops';
 
 interface AppliedBase {
@@ -137,6 +138,10 @@ export type ServerToClientEvents = {
   'import:progress': (progress: ImportProgressEvent) => void;
   /** To a workspace's room when an import ends (done, rejected with bad rows, or failed). */
   'import:finished': (finished: ImportFinishedEvent) => void;
+  /** To a workspace's room when a saved view is created or changed (also shared or revoked), or deleted. */
+  'view:created': (view: SavedView) => void;
+  'view:updated': (view: SavedView) => void;
+  'view:deleted': (deleted: { workspaceId: string; id: string }) => void;
 };
 
 export interface ClientToServerEvents {

@@ -1,26 +1,32 @@
 /**
  * GET /api/v1/workspaces/:id/export?format=json|csv|graphml|gexf|xlsx (&part=nodes|relationships for
- * CSV, &types=&city=&region=&theme= as in the graph read): the workspace as a download, streamed as it
- * is read. People's contact details only for editors.
+ * CSV, &types=&city=&region=&theme=&from=&to=&metrics= as in the graph read, &view=<saved view id> for a
+ * saved view's filter): the workspace as a download, streamed as it is read. People's contact details
+ * only for editors.
  */
 import { Router } from 'express';
 import { notFound } from '../errors';
 import { EXPORTERS, exportFileName } from '../services/export/formats';
 import { ExportAborted } from '../services/export/sink';
 import { WorkspaceExports } from '../services/export/source';
+import { SavedViews } from '../services/saved-views';
 import { WorkspaceParamsSchema } from './common.schema';
 import type { ApiDeps } from './deps';
 import { ExportQuerySchema } from './export.schema';
 import { viewerOf } from './request-context';
 import { parse } from './validate';
+import { graphFiltersOf } from './workspaces.schema';
 
-export function exportRouter({ config, db, logger }: ApiDeps): Router {
+export function exportRouter({ config, db, logger, reads, redis }: ApiDeps): Router {
   const router = Router();
   const exports = new WorkspaceExports(db);
+  const views = new SavedViews(db, reads, redis, config);
 
   router.get('/workspaces/:workspaceId/export', async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
-    const { format, part, ...filters } = parse(ExportQuerySchema, req.query, 'query');
+    const { format, part, view: viewId, ...query } = parse(ExportQuerySchema, req.query, 'query');
+    const filters = graphFiltersOf(query);
+    if (viewId) filters.view = (await views.get(workspaceId, viewId)).filter;
     const options = { exportedAt: new Date(), part };
     const exporter = EXPORTERS[format];
     try {

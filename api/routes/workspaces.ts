@@ -8,7 +8,7 @@ import { WorkspaceParamsSchema } from './common.schema';
 import type { ApiDeps } from './deps';
 import { viewerOf, writeContext } from './request-context';
 import { parse } from './validate';
-import { GraphQuerySchema } from './workspaces.schema';
+import { GraphQuerySchema, graphFiltersOf } from './workspaces.schema';
 import { sendWriteResult } from './write-response';
 
 export function workspacesRouter({ config, reads, submitter }: ApiDeps): Router {
@@ -28,7 +28,7 @@ export function workspacesRouter({ config, reads, submitter }: ApiDeps): Router 
 
   router.get('/workspaces/:workspaceId/graph', async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
-    const filters = parse(GraphQuerySchema, req.query, 'query');
+    const filters = graphFiltersOf(parse(GraphQuerySchema, req.query, 'query'));
     const graph = await reads.graph(workspaceId, filters, viewerOf(req, config));
     if (!graph) throw notFound('Workspace', workspaceId);
     res.json(graph);

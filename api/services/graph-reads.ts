@@ -7,6 +7,7 @@ import type { NodeType } from '../../domain/entities';
 import type { Graph, GraphEdge, GraphNode, Page } from '../../domain/graph';
 import { editorNode, publicNode } from '../../domain/privacy';
 import type { RelationshipType } from '../../domain/relationships';
+import { metricProperty, type ViewFilter } from '../../domain/views';
 import { toNeo4jInt } from '../infra/mapper';
 import type { GraphDb } from '../infra/neo4j';
 
@@ -20,6 +21,36 @@ export interface GraphFilters {
   city: string | null;
   region: string | null;
   theme: string | null;
+  /** A saved view's filter (domain/views.ts): lists of places, a period and metric ranges. */
+  view?: ViewFilter | null;
+}
+
+const hasItems = (list: string[]) => (list.length ? list : null);
+
+/** Whether anything is filtered (else an export reads the whole workspace). */
+export function hasGraphFilter(f: GraphFilters): boolean {
+  const v = f.view;
+  const viewFilters = !!v && Boolean(v.types || v.cities.length || v.regions.length || v.themes.length || v.period?.from || v.period?.to || v.metricRanges.length);
+  return Boolean(f.types || f.city || f.region || f.theme) || viewFilters;
+}
+
+/**
+ * The parameters of the graph filter predicate (workspace-graph.cypher, export-node-ids.cypher): the
+ * single city/region/theme of the query string and a view's lists become one list each (either may be
+ * given; both: a node near any of them passes). Types: the view's when the query gives none.
+ */
+export function graphFilterParams(f: GraphFilters) {
+  const v = f.view;
+  const list = (one: string | null, many: string[] | undefined) => hasItems([...(one ? [one] : []), ...(many ?? [])]);
+  return {
+    types: f.types ?? v?.types ?? null,
+    cities: list(f.city, v?.cities),
+    regions: list(f.region, v?.regions),
+    themes: list(f.theme, v?.themes),
+    periodFrom: v?.period?.from ?? null,
+    periodTo: v?.period?.to ?? null,
+    metricRanges: (v?.metricRanges ?? []).map((r) => ({ property: metricProperty(r.metric), min: r.min, max: r.max })),
+  };
 }
 
 export interface NodeListFilters {
@@ -76,7 +107,7 @@ export class GraphReads {
   }
 
   async graph(workspaceId: string, filters: GraphFilters, viewer: Viewer): Promise<Graph | null> {
-    const [row] = await this.db.read<{ seq: number; nodes: GraphNode[]; edges: GraphEdge[] }>('workspace-graph', { workspaceId, ...filters });
+    const [row] = await this.db.read<{ seq: number; nodes: GraphNode[]; edges: GraphEdge[] }>('workspace-graph', { workspaceId, ...graphFilterParams(filters) });
     if (!row) return null;
     const ids = new Set(row.nodes.map((n) => n.id));
     return {

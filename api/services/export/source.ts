@@ -8,7 +8,7 @@ import type { NodeType } from '../../../domain/entities';
 import type { GraphEdge, GraphNode } from '../../../domain/graph';
 import { isVisibleField } from '../../../domain/privacy';
 import type { GraphDb, StreamTx } from '../../infra/neo4j';
-import type { GraphFilters, Viewer } from '../graph-reads';
+import { graphFilterParams, hasGraphFilter, type GraphFilters, type Viewer } from '../graph-reads';
 import { kindOf, orderFields, unionFields, type Field } from './fields';
 
 /** Fixed leading columns, not repeated among the fields. */
@@ -29,8 +29,6 @@ export interface ExportSource {
   relationships(): AsyncIterable<GraphEdge>;
 }
 
-const hasFilter = (f: GraphFilters) => Boolean(f.types || f.city || f.region || f.theme);
-
 export class WorkspaceExports {
   constructor(private readonly db: GraphDb) {}
 
@@ -47,8 +45,8 @@ export class WorkspaceExports {
     return this.db.streamRead(async (tx) => {
       const [found] = await collect(tx.rows<{ workspace: { id: string; name: string } }>('workspace-get', { workspaceId }));
       if (!found) return null;
-      const ids = hasFilter(filters)
-        ? await collect(tx.rows<{ id: string }>('export-node-ids', { workspaceId, ...filters }), (r) => r.id)
+      const ids = hasGraphFilter(filters)
+        ? await collect(tx.rows<{ id: string }>('export-node-ids', { workspaceId, ...graphFilterParams(filters) }), (r) => r.id)
         : null;
       const params = { workspaceId, ids };
       const nodeTypes = new Map<NodeType, Field[]>();
