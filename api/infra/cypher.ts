@@ -32,7 +32,6 @@ export const QUERY_NAMES = [
   'relationships-list',
   'search-fulltext',
   'workspace-get',
-  'workspace-seq',
   'workspace-graph',
   'workspaces-list',
   'view-create',
