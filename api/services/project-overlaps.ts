@@ -168,7 +168,7 @@ export class ProjectOverlaps {
 
   /** The workspace's projects and their index, caught up with its change log; null: no workspace. */
   async load(workspaceId: string): Promise<WorkspaceProjects | null> {
-    const [ws] = await this.db.read<{ seq: number }>('workspace-get', { workspaceId });
+    const [ws] = await this.db.read<{ seq: number }>('workspace-seq', { workspaceId });
     if (!ws) return null;
     const cached = this.cache.get(workspaceId);
     if (cached && cached.seq === ws.seq) return cached.data;

@@ -41,7 +41,8 @@ export class SimilarEntities {
 
   constructor(
     private readonly db: GraphDb,
-    private readonly reads: GraphReads,
+    // Kept for callers that construct it so; the seq now comes from workspace-seq.
+    protected readonly reads: GraphReads,
   ) {}
 
   async find(workspaceId: string, nodeType: NodeType, name: string, limit: number, minScore: number): Promise<SimilarEntity[] | null> {
@@ -57,7 +58,8 @@ export class SimilarEntities {
   }
 
   private async indexOf(workspaceId: string, nodeType: NodeType): Promise<MatcherIndex | null> {
-    const workspace = await this.reads.workspace(workspaceId);
+    // Only the seq: reads.workspace() also counts the workspace's nodes, slow on a large workspace.
+    const [workspace] = await this.db.read<{ seq: number }>('workspace-seq', { workspaceId });
     if (!workspace) return null;
     const key = `${workspaceId}\n${nodeType}`;
     const cached = this.cache.get(key);
