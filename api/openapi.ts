@@ -4,6 +4,7 @@
  */
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { ChangeInputSchema } from '../domain/changes';
+import { IMPORT_ENTITY_TYPES, IMPORT_FORMATS } from '../domain/imports';
 import { COLLECTIONS, createSchemaFor, NODE_TYPES, updateSchemaFor } from '../domain/entities';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../domain/relationships';
 import { LoginSchema, RegisterSchema } from './routes/auth.schema';
@@ -282,6 +283,7 @@ export function buildOpenApi() {
     },
   };
   Object.assign(paths, accountAndWorkshopPaths());
+  Object.assign(paths, importPaths());
   for (const [collection, type] of Object.entries(COLLECTIONS)) {
     if (type === 'Workspace') continue;
     paths[`/api/v1/workspaces/{workspaceId}/${collection}`] = {
@@ -299,6 +301,7 @@ export function buildOpenApi() {
     info: { title: 'Verkosto API', version: '1', description: 'Live stakeholder networks for regional cooperation. Every write is a change event applied by the worker and pushed over socket.io.' },
     paths,
     components: { schemas },
+    'x-socket-events': IMPORT_SOCKET_EVENTS,
   };
 }
 
@@ -387,3 +390,60 @@ function facilitatorControlPaths(code: object, cookie: object[], err: (descripti
     },
   };
 }
+
+/** Imports of whole files: the upload (streamed to disk, a background job) and its status and report. */
+function importPaths(): Record<string, unknown> {
+  const importId = { name: 'importId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+  const flag = (name: string, description: string) => ({ name, in: 'query', schema: { type: 'boolean', default: false }, description });
+  const status =
+    '{ importId, workspaceId, format, entityType, dryRun, state: queued|validating|applying|done|rejected|failed, progress: { bytesRead, bytesTotal, rowsRead, rowsValid, rowsBad, rowsApplied, created, updated, unchanged, matched, failed }, issues: [{ row, sheet?, column?, reason }] (at most 1,000; row numbers as in a spreadsheet, header = 1), issueCount, matches: [{ row, sheet?, name, matchedId, matchedName, score }] (rows mapped to existing nodes by the duplicate matcher, at most 1,000), matchCount, notes, error: { code, message } | null, columns?: [{ sheet?, headers }] (tabular files: each sheet\'s header row, for a client\'s column mapping), createdAt, finishedAt }';
+  return {
+    '/api/v1/workspaces/{workspaceId}/imports': {
+      post: {
+        summary:
+          'Import a file (the raw file as the body): CSV (UTF-8, delimiter , ; or tab), XLSX, our JSON graph (the export format), GraphML or GEXF. Streamed to disk, then read, checked row by row and applied by a background job through the change pipeline; progress and the end come over the socket (import:progress, import:finished)',
+        parameters: [
+          ws,
+          flag('dryRun', 'Check every row and report, storing nothing'),
+          flag('skipBad', 'Store the good rows even when some are bad (default: any bad row and nothing is stored, state rejected)'),
+          { name: 'entityType', in: 'query', schema: { type: 'string', enum: [...IMPORT_ENTITY_TYPES] }, description: 'Tabular files: what the rows are (else a "type" column or the sheet names say)' },
+          { name: 'mapping', in: 'query', schema: { type: 'string' }, description: 'Tabular files: JSON {"column": "field"} ("" or "-" leaves a column out); without it the fields are guessed from fi/en/sv headers' },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: [...IMPORT_FORMATS] }, description: 'Overrides the Content-Type (application/xml is told apart as GraphML or GEXF by its root element)' },
+          { name: 'X-Actor', in: 'header', schema: { type: 'string' }, description: 'Who imports (recorded in the change log)' },
+        ],
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(
+            ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/graphml+xml', 'application/gexf+xml', 'application/xml'].map((type) => [
+              type,
+              { schema: { type: 'string', format: 'binary' } },
+            ]),
+          ),
+        },
+        responses: {
+          '202': ok(`Queued (Location: the import): ${status}`),
+          '413': err('IMPORT_TOO_LARGE: larger than IMPORT_MAX_BYTES (details: limitBytes)'),
+          '415': err('UNSUPPORTED_IMPORT_TYPE: a Content-Type that is none of the formats'),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/imports/{importId}': {
+      get: { summary: 'An import\'s state, progress and report (kept a week)', parameters: [ws, importId], responses: { '200': ok(status), ...errors } },
+    },
+  };
+}
+
+/** OpenAPI has no events: the import's socket.io events (domain/events.ts) as an extension. */
+const IMPORT_SOCKET_EVENTS = {
+  'import:progress': {
+    direction: 'server -> client (workspace room)',
+    description: 'While an import reads and applies a file, at most every 250 ms and on each change of state',
+    payload: '{ importId, workspaceId, dryRun, state, progress: { bytesRead, bytesTotal, rowsRead, rowsValid, rowsBad, rowsApplied, created, updated, unchanged, matched, failed }, fraction } (fraction 0..1: reading is half, all of a dry run; applying the other half)',
+  },
+  'import:finished': {
+    direction: 'server -> client (workspace room)',
+    description: 'When an import ends: done, rejected (bad rows, nothing stored) or failed; the bad rows are in GET .../imports/{importId}',
+    payload: '{ importId, workspaceId, dryRun, state, progress, fraction: 1, issueCount, matchCount, error: { code, message } | null }',
+  },
+};

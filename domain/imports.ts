@@ -76,6 +76,11 @@ export interface ImportIssue {
   reason: string;
 }
 
+export interface ImportColumns {
+  sheet?: string;
+  headers: string[];
+}
+
 /** A row the duplicate matcher mapped to a node that already exists. */
 export interface ImportMatch {
   row: number;
@@ -103,6 +108,9 @@ export interface ImportStatus {
   notes: string[];
   /** Why a failed import stopped (unreadable file, wrong encoding, missing columns). */
   error: { code: string; message: string } | null;
+  /** Tabular files: the header row of each sheet read (at most 20 sheets, 200 columns each), so a
+   *  client can offer its column mapping for an XLSX file after a dry run. */
+  columns?: ImportColumns[];
   createdAt: string;
   finishedAt: string | null;
 }

@@ -16,6 +16,7 @@ import { DetailsPanel, type DetailsActions } from './views/details-panel';
 import { EntityForm } from './views/entity-form';
 import { ExportMenu } from './views/export-menu';
 import { FiltersView, isFiltering } from './views/filters';
+import { ImportDialog } from './views/import-dialog';
 import { displayName, GraphView } from './views/graph-view';
 import { isLayoutName, LAYOUT_NAMES, runLayout, type LayoutName } from './views/layouts';
 import { LegendView } from './views/legend';
@@ -377,6 +378,7 @@ export class App {
     byId('add-button').addEventListener('click', () => this.form.openCreate('organisation'));
     byId<HTMLAnchorElement>('workshop-button').href = `/workshop/new?workspace=${encodeURIComponent(this.workspaceId)}`;
     new SkillsView(this.workspaceId).mountBefore(byId('overlaps-button'));
+    new ImportDialog(this.workspaceId, this.live.socket).mountBefore(byId('overlaps-button'));
   }
 
   private bindSidebar(): void {

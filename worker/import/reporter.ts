@@ -44,6 +44,13 @@ export class ImportReporter implements PlanSink {
     if (this.status.issues.length < MAX_REPORTED) this.status.issues.push(issue);
   }
 
+  /** A tabular part's header row, kept in the report (small and capped) for the client's mapping. */
+  columns(sheet: string | undefined, headers: string[]): void {
+    const list = (this.status.columns ??= []);
+    if (list.length >= 20 || list.some((c) => c.sheet === sheet)) return;
+    list.push({ ...(sheet === undefined ? {} : { sheet }), headers: headers.slice(0, 200).map((h) => h.slice(0, 300)) });
+  }
+
   match(match: ImportMatch): void {
     this.status.matchCount++;
     if (this.status.matches.length < MAX_REPORTED) this.status.matches.push(match);

@@ -86,6 +86,7 @@ async function pass(job: ImportJobData, deps: ImportDeps, reporter: ImportReport
 
   for await (const item of rawItems(job, deps.config, (s) => (stream = s))) {
     if (item.kind === 'header') {
+      if (counting) reporter.columns(item.sheet, item.headers);
       shaper.header(item);
       continue;
     }
