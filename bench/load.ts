@@ -100,7 +100,8 @@ function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-export async function connectAndJoin(url: string, workspaceId: string, timeoutMs: number): Promise<ClientSocket> {
+/** metrics: false joins like the workshop pages do (no 'metrics:updated'). */
+export async function connectAndJoin(url: string, workspaceId: string, timeoutMs: number, metrics = true): Promise<ClientSocket> {
   const socket: ClientSocket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
   try {
     await withDeadline(
@@ -111,7 +112,7 @@ export async function connectAndJoin(url: string, workspaceId: string, timeoutMs
       timeoutMs,
       'socket.io connect',
     );
-    const ack: JoinAck = await socket.timeout(timeoutMs).emitWithAck('workspace:join', { workspaceId });
+    const ack: JoinAck = await socket.timeout(timeoutMs).emitWithAck('workspace:join', { workspaceId, ...(metrics ? {} : { metrics }) });
     if (!ack.ok) throw new Error(`workspace:join refused: ${ack.code} ${ack.message}`);
     return socket;
   } catch (err) {

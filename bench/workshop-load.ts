@@ -218,7 +218,7 @@ export async function runParticipants(spec: ParticipantsSpec): Promise<Participa
     for (let i = 0; i < n; i += 20) {
       const group = await Promise.all(
         spec.tokens.slice(i, i + 20).map(async (token) => {
-          const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs);
+          const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs, false);
           try {
             const ack = await joinWorkshop(socket, spec.code, token, spec.joinTimeoutMs);
             presenceMax = Math.max(presenceMax, ack.presence.count);
@@ -387,7 +387,7 @@ let projector:
 export async function startProjector(spec: ProjectorSpec): Promise<{ joinMs: number }> {
   if (projector) throw new Error('the projector is already running');
   const started = monoMs();
-  const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs);
+  const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs, false);
   const joinMs = monoMs() - started;
   const state = {
     socket,

@@ -67,6 +67,11 @@ export interface JoinRequest {
   workspaceId: string;
   /** The last sequence number the client applied; the server replays everything after it. */
   lastSeq?: number;
+  /**
+   * Whether to receive 'metrics:updated' (default true). Workshop phones and projectors say false: the
+   * event carries every node's metrics, and they do not show them.
+   */
+  metrics?: boolean;
 }
 export type JoinAck =
   | { ok: true; workspaceId: string; replayed: number; lastSeq: number }
@@ -158,3 +163,5 @@ export interface SocketData {
 
 /** socket.io room of a workspace. */
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
+/** The room of a workspace's clients that want its metrics ('metrics:updated'). */
+export const workspaceMetricsRoom = (workspaceId: string) => `workspace-metrics:${workspaceId}`;

@@ -4,22 +4,31 @@
  * the socket clients in the workspace's room, and the top and summary endpoints answer from the store.
  */
 import type { MetricsUpdated } from '../domain/events';
+import { MetricsScheduler } from '../worker/metrics/job';
 import { connectSocket, createWorkspace, cypher, eventually, join, snapshot, startStack, type TestSocket, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let ws: string;
 let socket: TestSocket;
+/** Joined like a workshop phone: without metrics. */
+let phone: TestSocket;
 const updates: MetricsUpdated[] = [];
+const phoneUpdates: MetricsUpdated[] = [];
+const MIN_INTERVAL_MS = 1500;
 
 beforeAll(async () => {
-  stack = await startStack({ METRICS_DEBOUNCE_MS: 300 });
+  stack = await startStack({ METRICS_DEBOUNCE_MS: 300, METRICS_MIN_INTERVAL_MS: MIN_INTERVAL_MS });
   ws = await createWorkspace(stack, 'Akkuverkosto Vaasa–Oulu');
   socket = await connectSocket(stack);
   socket.on('metrics:updated', (m) => updates.push(m));
   await join(socket, ws);
+  phone = await connectSocket(stack);
+  phone.on('metrics:updated', (m) => phoneUpdates.push(m));
+  expect(await phone.timeout(10_000).emitWithAck('workspace:join', { workspaceId: ws, metrics: false })).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   socket?.disconnect();
+  phone?.disconnect();
   await stack.close();
 });
 
@@ -95,6 +104,30 @@ test('a later change recomputes: the new node gets its metrics', async () => {
   expect(res.status).toBe(201);
   const event = await eventually(() => updates.slice(before).find((u) => u.nodes.some((n) => n.id === `${ws}-n1`)), 20_000, 'recomputed metrics');
   expect(event.nodes.find((n) => n.id === `${ws}-n1`)).toMatchObject({ degree: 0, kcore: 0, broker: false });
+  // Runs start METRICS_MIN_INTERVAL_MS apart however fast changes come (computedAt is stamped after
+  // computing, so allow for the difference in computing time between two runs).
+  const times = updates.map((u) => Date.parse(u.computedAt));
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(MIN_INTERVAL_MS - 250);
+  // The phone, joined without metrics, got the changes but none of the metrics events.
+  expect(phoneUpdates).toHaveLength(0);
+});
+
+test('the spacing: the debounce at first, then the minimum interval or 4 times the last run, whichever is longer', () => {
+  const scheduler = new MetricsScheduler({ ...stack.config, METRICS_DEBOUNCE_MS: 300, METRICS_MIN_INTERVAL_MS: 10_000 });
+  try {
+    expect(scheduler.delayFor('ws-uusi')).toBe(300);
+    scheduler.noteRun('ws-a', 500);
+    const now = Date.now();
+    // Started 500 ms ago: 9.5 s to go.
+    expect(scheduler.delayFor('ws-a', now)).toBeGreaterThan(9_400);
+    expect(scheduler.delayFor('ws-a', now + 9_450)).toBe(300);
+    expect(scheduler.spacingLeft('ws-a', now + 10_000)).toBe(0);
+    scheduler.noteRun('ws-b', 5_000);
+    // 4 × 5 s from its start, 5 s ago.
+    expect(scheduler.delayFor('ws-b', Date.now())).toBeGreaterThan(14_900);
+  } finally {
+    void scheduler.close();
+  }
 });
 
 test('bad queries are 400 with the field, an unknown workspace is 404', async () => {

@@ -45,7 +45,7 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
   const announcer = new Announcer(config, core.redis);
   // Network metrics: a queue and Worker of their own (concurrency 1), scheduled after applied changes.
   const metrics = new MetricsScheduler(config);
-  const metricsWorker = await startMetricsWorker(config, core.db, core.redis, core.logger);
+  const metricsWorker = await startMetricsWorker(config, core.db, core.redis, core.logger, metrics);
   // Insights: debounced follow-up jobs per changed project, on a queue of their own (worker/insights.ts).
   const insightsQueue = new Queue<InsightJobMap[InsightJobName], unknown, InsightJobName>(INSIGHTS_QUEUE, {
     connection: redisOptions(config, 'blocking'),

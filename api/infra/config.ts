@@ -54,6 +54,12 @@ const EnvSchema = z.object({
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Network metrics of a workspace are recomputed at most this long after its first unprocessed change. */
   METRICS_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  /**
+   * Under a steady stream of changes (a workshop), a workspace's metrics are recomputed at most this
+   * often, and runs start at least 4 times their last computing time apart: every run rewrites every
+   * node's metrics and sends them to the map clients.
+   */
+  METRICS_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
   /** Largest file an import accepts (bytes; 413 above). */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
   /** Largest JSON graph file read whole with JSON.parse (CSV, XLSX and XML stream at any size). */

@@ -11,6 +11,7 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/entities';
 import {
+  workspaceMetricsRoom,
   workspaceRoom,
   type ClientToServerEvents,
   type InterServerEvents,
@@ -26,7 +27,7 @@ import type { GraphReads } from '../services/graph-reads';
 export type VerkostoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type VerkostoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const JoinSchema = z.object({ workspaceId: IdSchema, lastSeq: z.number().int().min(0).optional() });
+const JoinSchema = z.object({ workspaceId: IdSchema, lastSeq: z.number().int().min(0).optional(), metrics: z.boolean().optional() });
 const REPLAY_PAGE = 1000;
 
 export function attachSockets(http: HttpServer, deps: { config: Config; logger: Logger; reads: GraphReads }): { io: VerkostoServer; close(): Promise<void> } {
@@ -49,6 +50,7 @@ export function attachSockets(http: HttpServer, deps: { config: Config; logger: 
       if (!parsed.success) return;
       socket.data.workspaces.delete(parsed.data.workspaceId);
       void socket.leave(workspaceRoom(parsed.data.workspaceId));
+      void socket.leave(workspaceMetricsRoom(parsed.data.workspaceId));
     });
   });
 
@@ -69,13 +71,13 @@ async function join(socket: VerkostoSocket, request: unknown, { reads }: { reads
     socket.emit('workspace:error', error);
     return { ok: false as const, code: error.code, message: `${error.field}: ${error.message}` };
   }
-  const { workspaceId, lastSeq } = parsed.data;
+  const { workspaceId, lastSeq, metrics } = parsed.data;
   const workspace = await reads.workspace(workspaceId);
   if (!workspace) {
     socket.emit('workspace:error', { code: 'NOT_FOUND', message: `Workspace "${workspaceId}" was not found`, field: 'workspaceId' });
     return { ok: false as const, code: 'NOT_FOUND', message: `Workspace "${workspaceId}" was not found` };
   }
-  await socket.join(workspaceRoom(workspaceId));
+  await socket.join(metrics === false ? [workspaceRoom(workspaceId)] : [workspaceRoom(workspaceId), workspaceMetricsRoom(workspaceId)]);
   socket.data.workspaces.add(workspaceId);
 
   let replayed = 0;

@@ -19,6 +19,8 @@ export interface LiveHandlers {
   onError?(error: { code: string; message: string }): void;
   /** Fills a gap from the REST change log. */
   fetchChangesAfter?(workspaceId: string, after: number): Promise<{ items: AppliedChange[]; lastSeq: number }>;
+  /** Whether to receive 'metrics:updated' (default true; the workshop pages do not show metrics). */
+  metrics?: boolean;
 }
 
 type VerkostoSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -122,7 +124,8 @@ export class LiveConnection {
     this.setStatus('syncing');
     this.replaying.add(workspaceId);
     const lastSeq = this.lastSeq(workspaceId);
-    this.socket.timeout(15_000).emit('workspace:join', { workspaceId, lastSeq }, (err: Error | null, ack?: JoinAck) => {
+    const metrics = this.handlers.metrics ?? true;
+    this.socket.timeout(15_000).emit('workspace:join', { workspaceId, lastSeq, ...(metrics ? {} : { metrics }) }, (err: Error | null, ack?: JoinAck) => {
       if (err || !ack) {
         // No answer: the connection is probably broken; socket.io reconnects and we join again.
         if (this.socket.connected) this.socket.disconnect().connect();

@@ -1,21 +1,23 @@
 /**
  * The 'metrics:compute' job: after changes of a workspace are applied the worker schedules it; it
  * reads the workspace's graph, computes the metrics (compute.ts), stores them on the nodes in one
- * batched write and tells the workspace's room ('metrics:updated').
+ * batched write and tells the workspace's clients that want metrics ('metrics:updated', workspaceMetricsRoom).
  *
  * Debounce: the job is added with a delay of METRICS_DEBOUNCE_MS and BullMQ deduplication on the
  * workspace id with the same ttl, so a burst of changes within that window makes one job (later adds
  * are ignored while it waits). It reads the graph when it runs, so it sees every change of the burst
- * (latest wins); a change arriving once it has started schedules the next run. It runs on a queue of
+ * (latest wins); a change arriving once it has started schedules the next run — no sooner than
+ * METRICS_MIN_INTERVAL_MS (or 4 × its computing time) after the last one started, so that a workshop's
+ * steady stream of changes does not keep the database rewriting every node's metrics. It runs on a queue of
  * its own with its own Worker at concurrency 1, so computing never holds up change jobs in Redis.
  * Graphs above INLINE_LIMIT nodes are computed in a worker thread, so the event loop that takes and
  * applies change jobs is not held up (see README for the figures).
  */
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Emitter } from '@socket.io/redis-emitter';
 import { METRICS_QUEUE, type MetricsJobMap, type MetricsJobName, type MetricsJobResult } from '../../domain/jobs';
-import { workspaceRoom, type MetricsUpdated, type ServerToClientEvents } from '../../domain/events';
+import { workspaceMetricsRoom, type MetricsUpdated, type ServerToClientEvents } from '../../domain/events';
 import type { Config } from '../../api/infra/config';
 import type { Logger } from '../../api/infra/logger';
 import type { GraphDb } from '../../api/infra/neo4j';
@@ -43,19 +45,47 @@ export function metricsProperties(m: NodeMetrics): Record<string, number | boole
   };
 }
 
+/** A run may follow the previous one only after this many times its computing time (see METRICS_MIN_INTERVAL_MS). */
+const RUN_SPACING_FACTOR = 4;
+
 export class MetricsScheduler {
   readonly queue: MetricsQueue;
+  /** When each workspace's last run (by this process's metrics worker) started and ended, and how long it took. */
+  private readonly lastRuns = new Map<string, { startedAt: number; endedAt: number; durationMs: number }>();
 
   constructor(private readonly config: Config) {
     this.queue = new Queue(METRICS_QUEUE, { connection: redisOptions(config, 'blocking'), prefix: config.REDIS_PREFIX });
   }
 
+  /** A run starts: the next one is spaced from now (a change during the run schedules it). */
+  noteStart(workspaceId: string): void {
+    const last = this.lastRuns.get(workspaceId);
+    this.lastRuns.set(workspaceId, { startedAt: Date.now(), endedAt: Date.now(), durationMs: last?.durationMs ?? 0 });
+  }
+
+  noteRun(workspaceId: string, durationMs: number): void {
+    this.lastRuns.set(workspaceId, { startedAt: Date.now() - durationMs, endedAt: Date.now(), durationMs });
+  }
+
+  /** How long until another run may start: runs start at least the spacing apart (0 when one may now). */
+  spacingLeft(workspaceId: string, now = Date.now()): number {
+    const last = this.lastRuns.get(workspaceId);
+    if (!last) return 0;
+    const spacing = Math.max(this.config.METRICS_MIN_INTERVAL_MS, RUN_SPACING_FACTOR * last.durationMs);
+    return Math.max(0, last.startedAt + spacing - now);
+  }
+
+  /** The debounce, or longer while the last run is recent: spacing runs out under a steady stream of changes. */
+  delayFor(workspaceId: string, now = Date.now()): number {
+    return Math.max(this.config.METRICS_DEBOUNCE_MS, this.spacingLeft(workspaceId, now));
+  }
+
   /** Schedules a (debounced) recomputation of each workspace's metrics. */
   async schedule(workspaceIds: Iterable<string>): Promise<void> {
-    const delay = this.config.METRICS_DEBOUNCE_MS;
     await Promise.all(
-      [...new Set(workspaceIds)].map((workspaceId) =>
-        this.queue.add(
+      [...new Set(workspaceIds)].map((workspaceId) => {
+        const delay = this.delayFor(workspaceId);
+        return this.queue.add(
           'metrics:compute',
           { workspaceId },
           {
@@ -66,8 +96,8 @@ export class MetricsScheduler {
             removeOnComplete: { age: 600, count: 100 },
             removeOnFail: { age: 24 * 3600, count: 1000 },
           },
-        ),
-      ),
+        );
+      }),
     );
   }
 
@@ -106,17 +136,26 @@ export async function runMetrics(db: GraphDb, emitter: Emitter<ServerToClientEve
     communityCount: result.communityCount,
     nodes: result.nodes,
   };
-  emitter?.to(workspaceRoom(workspaceId)).emit('metrics:updated', event);
+  emitter?.to(workspaceMetricsRoom(workspaceId)).emit('metrics:updated', event);
   return { ...event, durationMs: result.durationMs };
 }
 
-export async function startMetricsWorker(config: Config, db: GraphDb, redis: Redis, logger: Logger): Promise<MetricsWorker> {
+export async function startMetricsWorker(config: Config, db: GraphDb, redis: Redis, logger: Logger, scheduler?: MetricsScheduler): Promise<MetricsWorker> {
   const emitter = new Emitter<ServerToClientEvents>(redis, { key: socketChannelKey(config) });
   const worker = new Worker<MetricsJobMap[MetricsJobName], MetricsJobResult, MetricsJobName>(
     METRICS_QUEUE,
-    async (job: Job<MetricsJobMap[MetricsJobName], MetricsJobResult, MetricsJobName>) => {
+    async (job: Job<MetricsJobMap[MetricsJobName], MetricsJobResult, MetricsJobName>, token?: string) => {
       const { workspaceId } = job.data;
+      // A job added while the previous run was still waiting to start: it waits out the spacing too.
+      const early = scheduler?.spacingLeft(workspaceId) ?? 0;
+      if (early > 0 && token) {
+        await job.moveToDelayed(Date.now() + early, token);
+        throw new DelayedError();
+      }
+      const started = Date.now();
+      scheduler?.noteStart(workspaceId);
       const done = await runMetrics(db, emitter, workspaceId);
+      scheduler?.noteRun(workspaceId, Date.now() - started);
       logger.info({ workspaceId, nodes: done.nodes.length, durationMs: done.durationMs }, 'metrics computed');
       return { workspaceId, computedAt: done.computedAt, nodeCount: done.nodes.length, durationMs: done.durationMs };
     },

@@ -70,6 +70,8 @@ export class WorkshopMap {
       },
       onStatus: (status) => opts.onStatus?.(status),
       fetchChangesAfter: (ws, after) => api.changesAfter(ws, after),
+      // Phones and the projector do not show metrics; the event would carry every node's to each of them.
+      metrics: false,
     });
     this.handle = {
       cy: this.view.cy,
