@@ -199,3 +199,34 @@ test('an XLSX file: the dry run tells the columns, which can then be mapped, and
   ]);
   await context.close();
 }, 120_000);
+
+test('with the socket down the dialog polls the import and still ends with its summary', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // No live connection at all: every socket.io request fails, the REST API works.
+  await page.route('**/socket.io/**', (route) => route.abort());
+  await page.goto(`${stack.api.url}/?workspace=${encodeURIComponent(ws)}&lang=en&layout=concentric`);
+  await page.getByTestId('import-button').click();
+  const name = `Vöyrin Kierrätys ${suffix} Oy`;
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'yksi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Name,Organisation type\n${name},company\n`, 'utf8'),
+  });
+  await mappingOf(page, 'Organisation type').waitFor();
+  expect(await mappingOf(page, 'Organisation type').inputValue()).toBe('orgType');
+  await page.getByTestId('import-run').click();
+  await page.locator('[data-testid="import-headline"][data-state="done"]').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('import-progress').getAttribute('data-events')).toBe('0');
+  expect(await page.getByTestId('import-progress').getAttribute('data-value')).toBe('100');
+  expect(await page.getByTestId('import-dialog').evaluate((d) => d.classList.contains('import-polling'))).toBe(true);
+  expect(await page.locator('[data-testid="import-summary"] [data-field="created"] dd').textContent()).toBe('1');
+  const stored = await cypher<{ n: number }>(
+    stack,
+    'MATCH (:Workspace {id: $ws})<-[:IN_WORKSPACE]-(o:Organisation {name: $name}) RETURN count(o) AS n',
+    { ws, name },
+  );
+  expect(stored).toEqual([{ n: 1 }]);
+  await context.close();
+}, 120_000);
