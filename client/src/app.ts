@@ -6,6 +6,7 @@
 import type { Core, EdgeSingular, SingularElementArgument } from 'cytoscape';
 import type { AppliedChange } from '../../domain/events';
 import type { GraphEdge, GraphNode } from '../../domain/graph';
+import { AnalysisFeature } from './analysis/analysis-feature';
 import { api, ApiError, errorMessage, type WorkspaceInfo } from './api';
 import { byId, debounce, h, replaceChildren } from './dom';
 import { getLang, LANGUAGES, onLanguageChange, relLabel, setLang, t, translateDom, type Lang } from './i18n';
@@ -378,6 +379,16 @@ export class App {
     byId('add-button').addEventListener('click', () => this.form.openCreate('organisation'));
     byId<HTMLAnchorElement>('workshop-button').href = `/workshop/new?workspace=${encodeURIComponent(this.workspaceId)}`;
     new SkillsView(this.workspaceId).mountBefore(byId('overlaps-button'));
+    const analysis = new AnalysisFeature({
+      workspaceId: this.workspaceId,
+      cy: this.view.cy,
+      stage: byId('cy').parentElement!,
+      socket: this.live.socket,
+      focusNode: (id) => this.focusElement(id),
+      notify: (message) => this.toasts.show(message),
+    });
+    analysis.mountBefore(byId('overlaps-button'));
+    onLanguageChange(() => analysis.relabel());
     new ImportDialog(this.workspaceId, this.live.socket).mountBefore(byId('overlaps-button'));
   }
 

@@ -1,0 +1,63 @@
+/**
+ * The REST reads the analysis views use: top nodes by a stored metric (api/routes/metrics.ts), a node's
+ * ego network, introduction paths and material flows (api/routes/analysis.ts). The shapes mirror
+ * api/services/metrics-reads.ts and api/services/network-analysis.ts, which the client cannot import.
+ */
+import type { GraphEdge, GraphNode } from '../../../domain/graph';
+import { API_BASE, request } from '../api';
+
+export const METRICS = ['pagerank', 'degree', 'weightedDegree', 'betweenness', 'closeness', 'eigenvector', 'kcore', 'brokerCities'] as const;
+export type MetricName = (typeof METRICS)[number];
+
+export interface MetricsTop {
+  workspaceId: string;
+  metric: MetricName;
+  computedAt: string | null;
+  items: { id: string; type: string; name: string | null; value: number }[];
+}
+
+export interface EgoNetwork {
+  centre: string;
+  depth: number;
+  nodes: (GraphNode & { distance: number })[];
+  edges: GraphEdge[];
+}
+
+export interface PathNode {
+  id: string;
+  type: string;
+  name: string | null;
+  nameEn?: string | null;
+  nameSv?: string | null;
+}
+
+export interface IntroductionPaths {
+  length: number | null;
+  max: number;
+  paths: { nodes: PathNode[]; edges: { id: string; type: string; source: string; target: string }[] }[];
+}
+
+export interface MaterialFlows {
+  flows: { id: string; source: string; sourceName: string | null; target: string; targetName: string | null; material: string | null; tonnesPerYear: number | null }[];
+  untakenStreams: {
+    id: string;
+    name: string;
+    nameEn: string | null;
+    nameSv: string | null;
+    material: string | null;
+    tonnesPerYear: number | null;
+    producers: { id: string; name: string }[];
+  }[];
+}
+
+const ws = (workspaceId: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspaceId)}`;
+
+export const analysisApi = {
+  metricsTop: (workspaceId: string, q: { metric: MetricName; type?: string; city?: string; theme?: string; limit?: number }) =>
+    request<MetricsTop>('GET', `${ws(workspaceId)}/metrics`, { query: { ...q, limit: q.limit ?? 10 } }),
+  ego: (workspaceId: string, id: string, depth: number) =>
+    request<EgoNetwork>('GET', `${ws(workspaceId)}/nodes/${encodeURIComponent(id)}/ego`, { query: { depth } }),
+  paths: (workspaceId: string, from: string, to: string, max: number) =>
+    request<IntroductionPaths>('GET', `${ws(workspaceId)}/paths`, { query: { from, to, max } }),
+  materialFlows: (workspaceId: string) => request<MaterialFlows>('GET', `${ws(workspaceId)}/material-flows`),
+};
