@@ -4,6 +4,10 @@
  * ä/ö/å names; the expected answers are worked out from the same link list by a breadth-first search.
  */
 import { randomUUID } from 'node:crypto';
+import { NODE_SCHEMAS } from '../domain/entities';
+import { RelationshipCreateSchema } from '../domain/relationships';
+import { seedDemo } from '../scripts/seed';
+import { symbiosisOrganisations, symbiosisRelationships, symbiosisStreams } from '../scripts/seed/demo-symbiosis';
 import { createWorkspace, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -175,5 +179,23 @@ describe('GET …/material-flows', () => {
     const res = await stack.http.post(`/api/v1/workspaces/${ws}/relationships?wait=true`, { type: 'SUPPLIES', from: T.kierto, to: O.kemi });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe('the illustrative Kemi-Tornio symbiosis of the demo', () => {
+  test('is valid under the schemas, marked illustrative, and served by …/material-flows after the seed', async () => {
+    for (const n of [...symbiosisOrganisations, ...symbiosisStreams]) expect([n.id, NODE_SCHEMAS[n.type].safeParse(n.props).error?.issues ?? []]).toEqual([n.id, []]);
+    for (const r of symbiosisRelationships) {
+      expect([r.id, RelationshipCreateSchema.safeParse({ ...r.props, id: r.id, type: r.type, from: r.from, to: r.to }).error?.issues ?? []]).toEqual([r.id, []]);
+      if (r.type !== 'LOCATED_IN') expect(r.props?.note).toMatch(/illustrative/);
+    }
+    for (const s of symbiosisStreams) expect(s.props.description).toMatch(/illustrative/);
+    await seedDemo(stack.config);
+    const res = await stack.http.get('/api/v1/workspaces/demo/material-flows');
+    expect(res.status).toBe(200);
+    const flowIds = res.body.flows.map((f: { id: string }) => f.id);
+    for (const r of symbiosisRelationships.filter((x) => x.type === 'SUPPLIES')) expect(flowIds).toContain(r.id);
+    const untaken = res.body.untakenStreams.map((x: { id: string }) => x.id);
+    for (const s of symbiosisStreams) expect(untaken).toContain(s.id);
   });
 });
