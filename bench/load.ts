@@ -100,8 +100,11 @@ function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** metrics: false joins like the workshop pages do (no 'metrics:updated'). */
-export async function connectAndJoin(url: string, workspaceId: string, timeoutMs: number, metrics = true): Promise<ClientSocket> {
+/**
+ * Joins like a client: `asWorkshopPage` as the workshop pages do (changes batched per worker batch in
+ * 'changes:applied', no 'metrics:updated'); otherwise one event per change.
+ */
+export async function connectAndJoin(url: string, workspaceId: string, timeoutMs: number, asWorkshopPage = false): Promise<ClientSocket> {
   const socket: ClientSocket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
   try {
     await withDeadline(
@@ -112,7 +115,7 @@ export async function connectAndJoin(url: string, workspaceId: string, timeoutMs
       timeoutMs,
       'socket.io connect',
     );
-    const ack: JoinAck = await socket.timeout(timeoutMs).emitWithAck('workspace:join', { workspaceId, ...(metrics ? {} : { metrics }) });
+    const ack: JoinAck = await socket.timeout(timeoutMs).emitWithAck('workspace:join', { workspaceId, ...(asWorkshopPage ? { metrics: false, batched: true } : {}) });
     if (!ack.ok) throw new Error(`workspace:join refused: ${ack.code} ${ack.message}`);
     return socket;
   } catch (err) {

@@ -14,6 +14,7 @@
  * wait is bounded.
  */
 import { randomUUID } from 'node:crypto';
+import type { AppliedChange } from '../domain/events';
 import type { WorkshopJoinAck } from '../domain/workshops';
 import { KeepAliveClient } from './http';
 import { connectAndJoin, waitUntil } from './load';
@@ -21,6 +22,14 @@ import { monitorProcess, type ProcessSample } from './process-monitor';
 import { percentiles, type Percentiles } from './stats';
 
 type ClientSocket = Awaited<ReturnType<typeof connectAndJoin>>;
+
+/** Every 'node:created', whether it came alone or in a 'changes:applied' batch (as the workshop pages get them). */
+function onNodeCreated(socket: ClientSocket, handler: (change: Extract<AppliedChange, { event: 'node:created' }>) => void): void {
+  socket.on('node:created', handler);
+  socket.on('changes:applied', (batch) => {
+    for (const change of batch.changes) if (change.event === 'node:created') handler(change);
+  });
+}
 
 /** Milliseconds on the machine's monotonic clock: comparable between processes on this machine. */
 export const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
@@ -218,7 +227,7 @@ export async function runParticipants(spec: ParticipantsSpec): Promise<Participa
     for (let i = 0; i < n; i += 20) {
       const group = await Promise.all(
         spec.tokens.slice(i, i + 20).map(async (token) => {
-          const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs, false);
+          const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs, true);
           try {
             const ack = await joinWorkshop(socket, spec.code, token, spec.joinTimeoutMs);
             presenceMax = Math.max(presenceMax, ack.presence.count);
@@ -239,7 +248,7 @@ export async function runParticipants(spec: ParticipantsSpec): Promise<Participa
     const deliveryMs: number[] = [];
     sockets.forEach((socket, p) => {
       const seen = seenBy[p];
-      socket.on('node:created', (change) => {
+      onNodeCreated(socket, (change) => {
         const now = monoMs();
         const i = byName.get(String(change.node.name).normalize('NFC'));
         if (i === undefined || seen.has(i)) return;
@@ -387,7 +396,7 @@ let projector:
 export async function startProjector(spec: ProjectorSpec): Promise<{ joinMs: number }> {
   if (projector) throw new Error('the projector is already running');
   const started = monoMs();
-  const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs, false);
+  const socket = await connectAndJoin(spec.url, spec.workspaceId, spec.joinTimeoutMs, true);
   const joinMs = monoMs() - started;
   const state = {
     socket,
@@ -397,7 +406,7 @@ export async function startProjector(spec: ProjectorSpec): Promise<{ joinMs: num
     running: true,
   };
   projector = state;
-  socket.on('node:created', (change) => {
+  onNodeCreated(socket, (change) => {
     const at = monoMs();
     const wallAt = Date.now();
     if (change.workspaceId !== spec.workspaceId) return;

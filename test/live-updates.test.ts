@@ -3,7 +3,7 @@
  * number, and not the clients of another workspace; a client that comes back with its last sequence
  * number is sent exactly what it missed.
  */
-import type { AppliedChange } from '../domain/events';
+import type { AppliedChange, AppliedChangeBatch } from '../domain/events';
 import { connectSocket, createWorkspace, eventually, join, recordChanges, sleep, startStack, type TestSocket, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -80,6 +80,40 @@ test('a client that reconnects with its last sequence number gets the gap replay
   // And it is live again afterwards.
   const after = await stack.http.post(`/api/v1/workspaces/${wsB}/themes`, { name: 'Magneetit' });
   await eventually(() => back.changes.find((e) => e.changeId === after.body.changeId), 10_000, 'live event after replay');
+});
+
+test('a client joined batched gets one changes:applied per worker batch, in seq order, and its replay as one batch', async () => {
+  const socket = await connectSocket(stack);
+  sockets.push(socket);
+  const single = recordChanges(socket);
+  const batches: AppliedChangeBatch[] = [];
+  socket.on('changes:applied', (b) => batches.push(b));
+  const ack = await socket.timeout(10_000).emitWithAck('workspace:join', { workspaceId: wsA, batched: true });
+  if (!ack.ok) throw new Error('join failed');
+  const res = await stack.http.post(`/api/v1/workspaces/${wsA}/changes?wait=true`, {
+    changes: ['Kemira Oyj', 'Norilsk Nickel Harjavalta Oy', 'Boliden Kokkola Oy'].map((name) => ({ op: 'node:create', nodeType: 'Organisation', props: { name, orgType: 'company' } })),
+  });
+  expect(res.status).toBe(200);
+  const ids = res.body.changes.map((c: { changeId: string }) => c.changeId);
+  await eventually(() => batches.flatMap((b) => b.changes).length >= 3, 10_000, 'the batch');
+  const got = batches.flatMap((b) => b.changes);
+  expect(got.map((c) => c.changeId)).toEqual(ids);
+  expect(got.map((c) => c.seq)).toEqual([got[0].seq, got[0].seq + 1, got[0].seq + 2]);
+  expect(batches.length).toBeLessThan(3); // applied in one transaction: one event (or two if split)
+  expect(batches.every((b) => b.workspaceId === wsA)).toBe(true);
+  await sleep(200);
+  expect(single).toHaveLength(0); // no per-change events besides
+
+  // A batched rejoin after missing changes gets them as one batch.
+  socket.disconnect();
+  const missed = await stack.http.post(`/api/v1/workspaces/${wsA}/themes?wait=true`, { name: 'Nikkelisulfaatti' });
+  const back = await connectSocket(stack);
+  sockets.push(back);
+  const replayed: AppliedChangeBatch[] = [];
+  back.on('changes:applied', (b) => replayed.push(b));
+  expect(await back.timeout(10_000).emitWithAck('workspace:join', { workspaceId: wsA, batched: true, lastSeq: ack.lastSeq })).toMatchObject({ ok: true, replayed: 4 });
+  await eventually(() => replayed.length === 1, 5000, 'replayed batch');
+  expect(replayed[0].changes.map((c) => c.changeId)).toEqual([...ids, missed.body.changeId]);
 });
 
 test('the REST change log gives the same gap as the replay', async () => {

@@ -7,7 +7,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { AppliedChange, OverlapInsight, ServerToClientEvents } from '../domain/events';
 import type { ImportFinishedEvent, ImportProgressEvent } from '../domain/imports';
-import { workspaceRoom } from '../domain/events';
+import { workspaceBatchRoom, workspaceChangesRoom, workspaceRoom } from '../domain/events';
 import type { Config } from '../api/infra/config';
 import { recordFailedChanges, type FailedChange } from '../api/infra/failed-changes';
 import { socketChannelKey } from '../api/infra/queue';
@@ -22,10 +22,17 @@ export class Announcer {
     this.emitter = new Emitter<ServerToClientEvents>(redis, { key: socketChannelKey(config) });
   }
 
+  /**
+   * Applied changes: one event each to the clients that take them so, and one 'changes:applied' per
+   * workspace to those that take batches (one socket write per client for the whole batch).
+   */
   applied(changes: AppliedChange[]): void {
+    const byWorkspace = new Map<string, AppliedChange[]>();
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
-      this.emitter.to(workspaceRoom(change.workspaceId)).emit(change.event, change as never);
+      this.emitter.to(workspaceChangesRoom(change.workspaceId)).emit(change.event, change as never);
+      byWorkspace.set(change.workspaceId, [...(byWorkspace.get(change.workspaceId) ?? []), change]);
     }
+    for (const [workspaceId, batch] of byWorkspace) this.emitter.to(workspaceBatchRoom(workspaceId)).emit('changes:applied', { workspaceId, changes: batch });
   }
 
   /** A project's cross-city overlaps, to its workspace's room. */

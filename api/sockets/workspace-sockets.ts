@@ -11,6 +11,8 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { IdSchema } from '../../domain/entities';
 import {
+  workspaceBatchRoom,
+  workspaceChangesRoom,
   workspaceMetricsRoom,
   workspaceRoom,
   type ClientToServerEvents,
@@ -27,7 +29,23 @@ import type { GraphReads } from '../services/graph-reads';
 export type VerkostoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type VerkostoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const JoinSchema = z.object({ workspaceId: IdSchema, lastSeq: z.number().int().min(0).optional(), metrics: z.boolean().optional() });
+const JoinSchema = z.object({
+  workspaceId: IdSchema,
+  lastSeq: z.number().int().min(0).optional(),
+  metrics: z.boolean().optional(),
+  batched: z.boolean().optional(),
+});
+
+/** The rooms a join puts a socket in: the workspace's, how it takes changes, and metrics if wanted. */
+const roomsOf = (workspaceId: string, { metrics, batched }: { metrics?: boolean; batched?: boolean }) => [
+  workspaceRoom(workspaceId),
+  batched ? workspaceBatchRoom(workspaceId) : workspaceChangesRoom(workspaceId),
+  ...(metrics === false ? [] : [workspaceMetricsRoom(workspaceId)]),
+];
+const ALL_ROOMS = [workspaceRoom, workspaceBatchRoom, workspaceChangesRoom, workspaceMetricsRoom];
+const leaveAll = (socket: VerkostoSocket, workspaceId: string) => {
+  for (const room of ALL_ROOMS) void socket.leave(room(workspaceId));
+};
 const REPLAY_PAGE = 1000;
 
 export function attachSockets(http: HttpServer, deps: { config: Config; logger: Logger; reads: GraphReads }): { io: VerkostoServer; close(): Promise<void> } {
@@ -49,8 +67,7 @@ export function attachSockets(http: HttpServer, deps: { config: Config; logger: 
       const parsed = JoinSchema.pick({ workspaceId: true }).safeParse(request);
       if (!parsed.success) return;
       socket.data.workspaces.delete(parsed.data.workspaceId);
-      void socket.leave(workspaceRoom(parsed.data.workspaceId));
-      void socket.leave(workspaceMetricsRoom(parsed.data.workspaceId));
+      leaveAll(socket, parsed.data.workspaceId);
     });
   });
 
@@ -71,13 +88,14 @@ async function join(socket: VerkostoSocket, request: unknown, { reads }: { reads
     socket.emit('workspace:error', error);
     return { ok: false as const, code: error.code, message: `${error.field}: ${error.message}` };
   }
-  const { workspaceId, lastSeq, metrics } = parsed.data;
+  const { workspaceId, lastSeq } = parsed.data;
   const workspace = await reads.workspace(workspaceId);
   if (!workspace) {
     socket.emit('workspace:error', { code: 'NOT_FOUND', message: `Workspace "${workspaceId}" was not found`, field: 'workspaceId' });
     return { ok: false as const, code: 'NOT_FOUND', message: `Workspace "${workspaceId}" was not found` };
   }
-  await socket.join(metrics === false ? [workspaceRoom(workspaceId)] : [workspaceRoom(workspaceId), workspaceMetricsRoom(workspaceId)]);
+  leaveAll(socket, workspaceId); // a join again may ask for other rooms (batched, metrics)
+  await socket.join(roomsOf(workspaceId, parsed.data));
   socket.data.workspaces.add(workspaceId);
 
   let replayed = 0;
@@ -85,7 +103,8 @@ async function join(socket: VerkostoSocket, request: unknown, { reads }: { reads
   if (lastSeq !== undefined) {
     for (;;) {
       const page = await reads.changesSince(workspaceId, seq, REPLAY_PAGE);
-      for (const change of page) socket.emit(change.event, change as never);
+      if (parsed.data.batched && page.length) socket.emit('changes:applied', { workspaceId, changes: page });
+      else for (const change of page) socket.emit(change.event, change as never);
       replayed += page.length;
       if (page.length) seq = page[page.length - 1].seq;
       if (page.length < REPLAY_PAGE) break;

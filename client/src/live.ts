@@ -69,6 +69,10 @@ export class LiveConnection {
     this.socket.on('relationship:updated', (c) => this.receive(c));
     this.socket.on('relationship:deleted', (c) => this.receive(c));
     this.socket.on('node:merged', (c) => this.receive(c));
+    // The client joins batched: one event per worker batch, its changes in seq order.
+    this.socket.on('changes:applied', (batch) => {
+      for (const change of batch.changes) this.receive(change);
+    });
     this.socket.on('node:unmerged', (c) => this.receive(c));
     this.socket.on('workspace:synced', (state) => this.synced(state.workspaceId, state.lastSeq, state.replayed));
     this.socket.on('change:failed', (failure) => this.handlers.onFailed?.(failure));
@@ -125,7 +129,7 @@ export class LiveConnection {
     this.replaying.add(workspaceId);
     const lastSeq = this.lastSeq(workspaceId);
     const metrics = this.handlers.metrics ?? true;
-    this.socket.timeout(15_000).emit('workspace:join', { workspaceId, lastSeq, ...(metrics ? {} : { metrics }) }, (err: Error | null, ack?: JoinAck) => {
+    this.socket.timeout(15_000).emit('workspace:join', { workspaceId, lastSeq, batched: true, ...(metrics ? {} : { metrics }) }, (err: Error | null, ack?: JoinAck) => {
       if (err || !ack) {
         // No answer: the connection is probably broken; socket.io reconnects and we join again.
         if (this.socket.connected) this.socket.disconnect().connect();
