@@ -248,6 +248,32 @@ export function buildOpenApi() {
         responses: { '200': ok('{ workspaceId, computedAt, modularity, communityCount, nodeCount, notes } (nulls before the first computation)'), ...errors },
       },
     },
+    '/api/v1/workspaces/{workspaceId}/nodes/{id}/ego': {
+      get: {
+        summary: "A node's ego network: every node within depth steps (any link, either direction) with its distance, and the links among them; no contact details",
+        parameters: [ws, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'depth', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 3, default: 1 } }],
+        responses: { '200': ok('{ workspaceId, centre, depth, nodes: [{ ...node, distance }], edges }'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/paths': {
+      get: {
+        summary: 'Shortest introduction paths between two nodes (who can introduce whom), one per chain of nodes, at most max steps; nodes as id, type and names only',
+        parameters: [
+          ws,
+          { name: 'from', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'to', in: 'query', required: true, schema: { type: 'string' }, description: 'Must differ from from' },
+          { name: 'max', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 6, default: 4 } },
+        ],
+        responses: { '200': ok('{ workspaceId, from, to, max, length (null: no path within max), paths: [{ nodes: [{ id, type, name, nameEn, nameSv }], edges: [{ id, type, source, target }] }] }'), ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/material-flows': {
+      get: {
+        summary: 'Industrial symbiosis: SUPPLIES flows largest first (material, tonnes a year) and side streams without a taker (SideStream nodes no SUPPLIES leaves) with their producers',
+        parameters: [ws],
+        responses: { '200': ok('{ workspaceId, flows: [{ id, source, sourceName, sourceType, target, targetName, material, tonnesPerYear }], untakenStreams: [{ id, name, nameEn, nameSv, material, tonnesPerYear, producers: [{ id, name }] }] }'), ...errors },
+      },
+    },
     '/api/v1/workspaces/{workspaceId}/export': {
       get: {
         summary: 'The workspace as a file, streamed: json (our format, imports back), csv, graphml, gexf or xlsx; with the graph filters (a saved view). Contact details only for editors',
