@@ -17,17 +17,16 @@
  * matrix and the city filter, not as the place the project is run.
  */
 import { OverlapIndex } from '../../domain/overlap/candidate-index';
-import type { CrossBoundary, OverlapParts, OverlapProject, OverlapResult } from '../../domain/overlap/score';
+import type { CrossBoundary, OverlapProject, OverlapResult } from '../../domain/overlap/score';
+import type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell } from '../../domain/overlap/responses';
+
+export type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell };
 import { getTaxonomy } from '../../domain/themes/taxonomy';
 import type { AppliedChange, OverlapInsight } from '../../domain/events';
 import type { RelationshipType } from '../../domain/relationships';
 import type { GraphDb } from '../infra/neo4j';
 import { changesBetween } from './change-replay';
 
-export interface Named {
-  id: string;
-  name: string;
-}
 
 interface ProjectRow {
   project: {
@@ -79,27 +78,8 @@ export interface WorkspaceProjects {
   labels: (id: string) => string | undefined;
 }
 
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  nameEn?: string;
-  cities: Named[];
-  regions: Named[];
-}
 
-export interface ProjectOverlap extends ProjectSummary {
-  score: number;
-  parts: OverlapParts;
-  explanation: { fi: string; en: string };
-}
 
-export interface OverlapPair {
-  a: ProjectSummary;
-  b: ProjectSummary;
-  score: number;
-  parts: OverlapParts;
-  explanation: { fi: string; en: string };
-}
 
 export interface PairFilters {
   city?: string;
@@ -112,27 +92,7 @@ export interface PairFilters {
   limit: number;
 }
 
-export interface SpecialisationCell {
-  placeId: string;
-  themeId: string;
-  projects: number;
-  organisations: number;
-  euros: number;
-  projectIds: string[];
-}
 
-export interface Specialisation {
-  workspaceId: string;
-  seq: number;
-  by: 'city' | 'region';
-  places: (Named & { projects: number; euros: number })[];
-  themes: { id: string; name: string; nameEn?: string }[];
-  cells: SpecialisationCell[];
-  /** Themes of the workspace no place works on. */
-  gaps: { id: string; name: string; nameEn?: string }[];
-  /** Themes three or more places work on, with those places. */
-  crowded: { id: string; name: string; nameEn?: string; placeIds: string[] }[];
-}
 
 interface ThemeRow {
   id: string;

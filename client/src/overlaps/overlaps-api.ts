@@ -1,61 +1,22 @@
 /**
  * The duplicate-work reads of the REST API (api/routes/overlaps.ts): one project's overlaps, the
  * workspace's overlapping pairs (JSON, and the CSV link), and the place × theme specialisation matrix.
- * The shapes mirror api/services/project-overlaps.ts, which the client cannot import.
+ * The shapes are the API's own (domain/overlap/responses.ts).
  */
+import type { CrossBoundary } from '../../../domain/overlap/score';
+import type { OverlapPairs, ProjectOverlaps, Specialisation } from '../../../domain/overlap/responses';
 import { API_BASE, request } from '../api';
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
-export type CrossBoundary = 'city' | 'region' | 'none';
-
-export interface OverlapParts {
-  themes: number;
-  text: number;
-  period: number;
-  actors: number;
-  sharedThemes: string[];
-  sharedWords: string[];
-  [more: string]: unknown;
-}
-
-export interface Explanation {
-  fi: string;
-  en: string;
-}
-
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  nameEn?: string;
-  cities: Named[];
-  regions: Named[];
-}
-
-export interface ProjectOverlap extends ProjectSummary {
-  score: number;
-  parts: OverlapParts;
-  explanation: Explanation;
-}
-
-export interface ProjectOverlaps {
-  workspaceId: string;
-  projectId: string;
-  seq: number;
-  crossBoundary: CrossBoundary;
-  items: ProjectOverlap[];
-}
-
-export interface OverlapPair {
-  a: ProjectSummary;
-  b: ProjectSummary;
-  score: number;
-  parts: OverlapParts;
-  explanation: Explanation;
-}
+export type { CrossBoundary };
+export type {
+  OverlapPair,
+  OverlapPairs,
+  ProjectOverlap,
+  ProjectOverlaps,
+  ProjectSummary,
+  Specialisation,
+  SpecialisationCell,
+} from '../../../domain/overlap/responses';
 
 export interface PairFilters {
   city?: string;
@@ -68,36 +29,9 @@ export interface PairFilters {
   limit?: number;
 }
 
-export interface OverlapPairs {
-  workspaceId: string;
-  seq: number;
-  total: number;
-  items: OverlapPair[];
-}
-
-export interface SpecialisationCell {
-  placeId: string;
-  themeId: string;
-  projects: number;
-  organisations: number;
-  euros: number;
-  projectIds: string[];
-}
-
 export type PlaceKind = 'city' | 'region';
 export type Measure = 'projects' | 'organisations' | 'euros';
 export const MEASURES: readonly Measure[] = ['projects', 'organisations', 'euros'];
-
-export interface Specialisation {
-  workspaceId: string;
-  seq: number;
-  by: PlaceKind;
-  places: (Named & { projects: number; euros: number })[];
-  themes: { id: string; name: string; nameEn?: string }[];
-  cells: SpecialisationCell[];
-  gaps: { id: string; name: string; nameEn?: string }[];
-  crowded: { id: string; name: string; nameEn?: string; placeIds: string[] }[];
-}
 
 const ws = (workspaceId: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspaceId)}`;
 
