@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'nodes-list',
   'nodes-for-matching',
   'projects-for-overlaps',
+  'project-ids',
   'projects-linked-to',
   'relationship-ends',
   'relationship-create',

@@ -111,6 +111,8 @@ const PROJECT_LINKS: ReadonlySet<RelationshipType> = new Set<RelationshipType>([
 const PLACE_LINKS: ReadonlySet<RelationshipType> = new Set<RelationshipType>(['LOCATED_IN', 'IN_REGION']);
 /** How old an index the worker's insights may reuse, refreshing only the changed project. */
 const REFRESH_WINDOW_MS = 10_000;
+/** Projects per read while an index is built (see build). */
+const BUILD_PAGE = 2_000;
 /** How many overlaps of each project are looked at when listing pairs. */
 const PAIRS_PER_PROJECT = 50;
 
@@ -124,7 +126,10 @@ export class ProjectOverlaps {
   private readonly cache = new Map<string, { seq: number; builtAt: number; data: Promise<WorkspaceProjects> }>();
   private readonly matrices = new Map<string, { seq: number; matrix: Specialisation }>();
 
-  constructor(private readonly db: GraphDb) {}
+  constructor(
+    private readonly db: GraphDb,
+    private readonly opts: { buildPage?: number } = {},
+  ) {}
 
   /** The workspace's projects and their index, caught up with its change log; null: no workspace. */
   async load(workspaceId: string): Promise<WorkspaceProjects | null> {
@@ -248,16 +253,26 @@ export class ProjectOverlaps {
     return ws;
   }
 
+  /**
+   * Reads the workspace's projects in pages of BUILD_PAGE (each a short read transaction: one read of
+   * 50,000 projects ran into Neo4j's transaction timeout) and indexes each page before the next, giving
+   * the event loop back in between.
+   */
   private async build(workspaceId: string, seq: number): Promise<WorkspaceProjects> {
-    const rows = await this.db.read<ProjectRow>('projects-for-overlaps', { workspaceId, projectIds: null });
+    const ids = (await this.db.read<{ id: string }>('project-ids', { workspaceId })).map((r) => r.id);
     const names = new Map<string, string>();
     const projects = new Map<string, ProjectRecord>();
-    for (const row of rows) {
-      const record = recordOf(row, names);
-      projects.set(record.id, record);
-    }
     const labels = (id: string) => names.get(id);
     const index = new OverlapIndex({ labels });
+    const page = this.opts.buildPage ?? BUILD_PAGE;
+    for (let from = 0; from < ids.length; from += page) {
+      const rows = await this.db.read<ProjectRow>('projects-for-overlaps', { workspaceId, projectIds: ids.slice(from, from + page) });
+      for (const row of rows) {
+        const record = recordOf(row, names);
+        projects.set(record.id, record);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (const p of projects.values()) index.upsert(p.overlap);
     return { workspaceId, seq, projects, index, names, labels };
   }
