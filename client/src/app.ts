@@ -12,6 +12,8 @@ import { byId, debounce, h, replaceChildren } from './dom';
 import { getLang, LANGUAGES, onLanguageChange, relLabel, setLang, t, translateDom, type Lang } from './i18n';
 import { LiveConnection, type LiveStatus } from './live';
 import { OverlapsFeature } from './overlaps/overlaps-feature';
+import { VIEW_HIDDEN } from './saved-views/view-filter';
+import { ViewsFeature } from './saved-views/views-feature';
 import { ActivityFeed } from './views/activity-feed';
 import { DetailsPanel, type DetailsActions } from './views/details-panel';
 import { EntityForm } from './views/entity-form';
@@ -70,6 +72,7 @@ export class App {
   private readonly toasts: Toasts;
   private readonly feed: ActivityFeed;
   private readonly overlaps: OverlapsFeature;
+  private readonly savedViews: ViewsFeature;
   private readonly handle: VerkostoHandle;
   private layout = initialLayout();
   private drawn = false;
@@ -122,6 +125,17 @@ export class App {
       fetchChangesAfter: (ws, after) => api.changesAfter(ws, after),
     });
     this.live.socket.on('insight:overlaps', (insight) => this.overlaps.onInsight(insight));
+    this.savedViews = new ViewsFeature({
+      workspaceId,
+      cy: this.view.cy,
+      socket: this.live.socket,
+      filters: () => this.filters.current,
+      setFilters: (state) => this.filters.set(state),
+      layout: () => this.layout,
+      setLayout: (layout) => this.setLayout(layout, false),
+      notify: (message, kind) => this.toasts.show(message, kind),
+    });
+    this.savedViews.mountBefore(byId('overlaps-button'));
 
     this.handle = {
       cy: this.view.cy,
@@ -167,6 +181,7 @@ export class App {
       if (graph.nodes.length === 0) this.showOverlay(t('app.empty'), { offerAdd: true });
       else this.hideOverlay();
       await runLayout(this.view.cy, this.layout, { animate: false, randomize: true });
+      await this.savedViews.openFromUrl();
       this.drawn = true;
       this.updateReady();
       return true;
@@ -278,6 +293,7 @@ export class App {
       if (this.drawn && this.view.cy.nodes().nonempty()) this.hideOverlay();
       if (filterOptions) this.filters.render();
       this.filters.apply();
+      this.savedViews.refresh();
       this.legend.render();
       this.updateCount();
       this.view.highlight();
@@ -326,7 +342,7 @@ export class App {
     const cy = this.view.cy;
     const el = byId('node-count');
     const total = cy.nodes().length;
-    const visible = cy.nodes().filter((n) => !n.hasClass('filtered')).length;
+    const visible = cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass(VIEW_HIDDEN)).length;
     el.dataset.nodes = String(total);
     el.dataset.visible = String(visible);
     el.dataset.edges = String(cy.edges().length);
@@ -365,14 +381,7 @@ export class App {
   private bindHeader(): void {
     const layoutSelect = byId<HTMLSelectElement>('layout-select');
     layoutSelect.addEventListener('change', () => {
-      if (!isLayoutName(layoutSelect.value)) return;
-      this.layout = layoutSelect.value;
-      try {
-        window.localStorage.setItem(LAYOUT_KEY, this.layout);
-      } catch {
-        /* ignore */
-      }
-      void runLayout(this.view.cy, this.layout, { animate: true });
+      if (isLayoutName(layoutSelect.value)) void this.setLayout(layoutSelect.value, true);
     });
     byId<HTMLSelectElement>('lang-select').addEventListener('change', (e) => setLang((e.target as HTMLSelectElement).value as Lang));
     byId('fit-button').addEventListener('click', () => this.view.fit());
@@ -390,6 +399,18 @@ export class App {
     analysis.mountBefore(byId('overlaps-button'));
     onLanguageChange(() => analysis.relabel());
     new ImportDialog(this.workspaceId, this.live.socket).mountBefore(byId('overlaps-button'));
+  }
+
+  /** Runs a layout and remembers it (the header's select, or a saved view being opened). */
+  private setLayout(layout: LayoutName, animate: boolean): Promise<void> {
+    this.layout = layout;
+    byId<HTMLSelectElement>('layout-select').value = layout;
+    try {
+      window.localStorage.setItem(LAYOUT_KEY, this.layout);
+    } catch {
+      /* ignore */
+    }
+    return runLayout(this.view.cy, this.layout, { animate });
   }
 
   private bindSidebar(): void {
@@ -418,6 +439,7 @@ export class App {
     this.legend.render();
     this.feed.render();
     this.overlaps.relabel();
+    this.savedViews?.relabel();
     this.details.refresh();
     this.form.relabel();
     this.updateCount();

@@ -143,6 +143,13 @@ export class FiltersView {
     );
   }
 
+  /** Replaces the whole state (a saved view being opened) and applies it. */
+  set(state: FilterState): void {
+    this.state = { ...state, types: new Set(state.types) };
+    this.render();
+    this.changed();
+  }
+
   reset(): void {
     this.state = emptyFilter();
     this.render();

@@ -19,7 +19,7 @@ cytoscape.use(fcose);
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
 
 /** Data keys the view adds to elements; stripped again when handing data back as GraphNode/GraphEdge. */
-const VIEW_KEYS = ['label'];
+const VIEW_KEYS = ['label', 'vSize', 'vColour'];
 
 /** The node's name in the interface language when it has one (nameEn / nameSv), else its name. */
 export function displayName(node: Pick<GraphNode, 'name'> & Record<string, unknown>): string {
