@@ -13,6 +13,7 @@ import { CSV_PARTS, EXPORT_FORMATS } from './services/export/formats';
 import { SuggestBodySchema } from './routes/overlaps.schema';
 import { MergeBodySchema } from './routes/merges.schema';
 import { ParticipantJoinSchema, WorkshopCreateSchema } from './routes/workshops.schema';
+import { graphRangeParams, viewPaths } from './openapi-views';
 
 const json = (schema: Parameters<typeof zodToJsonSchema>[0]) => zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -95,7 +96,7 @@ export function buildOpenApi() {
     '/api/v1/workspaces/{workspaceId}/graph': {
       get: {
         summary: 'Nodes and edges for the client, and the sequence number they reflect',
-        parameters: [ws, ...['types', 'city', 'region', 'theme'].map((name) => ({ name, in: 'query', schema: { type: 'string' } }))],
+        parameters: [ws, ...['types', 'city', 'region', 'theme'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), ...graphRangeParams],
         responses: { '200': ok('{ workspaceId, seq, nodes, edges }'), ...errors },
       },
     },
@@ -282,6 +283,8 @@ export function buildOpenApi() {
           { name: 'format', in: 'query', schema: { type: 'string', enum: [...EXPORT_FORMATS], default: 'json' } },
           { name: 'part', in: 'query', schema: { type: 'string', enum: [...CSV_PARTS], default: 'nodes' }, description: 'CSV only: nodes (id, type, then every field) or relationships (id, type, source, target, then their fields)' },
           ...['types', 'city', 'region', 'theme'].map((name) => ({ name, in: 'query', schema: { type: 'string' }, description: 'As in the graph read' })),
+          ...graphRangeParams,
+          { name: 'view', in: 'query', schema: { type: 'string' }, description: "A saved view's id: its filter is applied (with types/city/region/theme of the query; it replaces from/to/metrics)" },
           { name: 'Authorization', in: 'header', schema: { type: 'string' }, description: 'Bearer EDITOR_TOKEN: people\'s e-mail and phone included' },
         ],
         responses: {
@@ -310,6 +313,7 @@ export function buildOpenApi() {
   };
   Object.assign(paths, accountAndWorkshopPaths());
   Object.assign(paths, importPaths());
+  Object.assign(paths, viewPaths());
   for (const [collection, type] of Object.entries(COLLECTIONS)) {
     if (type === 'Workspace') continue;
     paths[`/api/v1/workspaces/{workspaceId}/${collection}`] = {
