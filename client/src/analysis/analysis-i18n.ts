@@ -58,6 +58,7 @@ const fi = {
   'explore.useSelected': 'Valittu',
   'explore.noPath': 'Polkua ei löytynyt ({max} askeleen sisällä).',
   'explore.pathCount': '{count} lyhintä polkua, {length} askelta',
+  'explore.pathOne': 'Lyhin polku, {length} askelta',
   'explore.pickBoth': 'Valitse kaksi eri toimijaa.',
   'explore.unknownName': 'Nimeä "{name}" ei löydy kartalta.',
 
@@ -125,6 +126,7 @@ const en: Record<Key, string> = {
   'explore.useSelected': 'Selected',
   'explore.noPath': 'No path found (within {max} steps).',
   'explore.pathCount': '{count} shortest paths, {length} steps',
+  'explore.pathOne': 'The shortest path, {length} steps',
   'explore.pickBoth': 'Pick two different actors.',
   'explore.unknownName': '"{name}" is not on the map.',
   'flows.show': 'Show material flows on the map',
@@ -189,6 +191,7 @@ const sv: Record<Key, string> = {
   'explore.useSelected': 'Vald',
   'explore.noPath': 'Ingen väg hittades (inom {max} steg).',
   'explore.pathCount': '{count} kortaste vägar, {length} steg',
+  'explore.pathOne': 'Kortaste vägen, {length} steg',
   'explore.pickBoth': 'Välj två olika aktörer.',
   'explore.unknownName': '"{name}" finns inte på kartan.',
   'flows.show': 'Visa materialflöden på kartan',

@@ -57,7 +57,9 @@ export class ExploreView {
       this.paths = await analysisApi.paths(this.workspaceId, from.id, to.id, this.max);
       this.tookMap();
       this.tools.showPaths(this.paths);
-      this.say(this.paths.length === null ? at('explore.noPath', { max: this.max }) : at('explore.pathCount', { count: this.paths.paths.length, length: this.paths.length }));
+      const { length, paths } = this.paths;
+      if (length === null) this.say(at('explore.noPath', { max: this.max }));
+      else this.say(paths.length === 1 ? at('explore.pathOne', { length }) : at('explore.pathCount', { count: paths.length, length }));
     } catch (err) {
       this.say(errorMessage(err));
     }
