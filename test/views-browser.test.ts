@@ -141,6 +141,7 @@ test('a view saved in the UI opens from its URL in a fresh browser, and its shar
   const byId = new Map(nodes.map((n) => [n.id, n]));
   expect(byId.get(id('kierto'))!.visible).toBe(false); // a theme
   expect(byId.get(id('yksin'))!.visible).toBe(false); // no links: degree 0
+  expect(await viewer.getByTestId('node-count').getAttribute('data-visible')).toBe('6');
   for (const key of ['vebic', 'akademi', 'akku', 'asa', 'vaasa', 'abo']) expect({ key, visible: byId.get(id(key))!.visible }).toEqual({ key, visible: true });
   // Size by PageRank: the highest-ranked node is the largest, drawn at its vSize.
   const ranks = await cypher<{ id: string; pagerank: number; community: number }>(

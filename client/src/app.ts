@@ -134,6 +134,7 @@ export class App {
       layout: () => this.layout,
       setLayout: (layout) => this.setLayout(layout, false),
       notify: (message, kind) => this.toasts.show(message, kind),
+      applied: () => this.updateCount(),
     });
     this.savedViews.mountBefore(byId('overlaps-button'));
 

@@ -28,6 +28,8 @@ export interface ViewsFeatureDeps {
   layout: () => LayoutName;
   setLayout: (layout: LayoutName) => Promise<void>;
   notify: (message: string, kind?: 'info' | 'success' | 'error') => void;
+  /** After a view's rules were applied or cleared (e.g. to recount what is visible). */
+  applied: () => void;
 }
 
 /** What browser tests read: the open view (null when none). */
@@ -113,6 +115,7 @@ export class ViewsFeature {
     if (view.camera) this.deps.cy.viewport({ zoom: view.camera.zoom, pan: view.camera.pan });
     else this.deps.cy.fit(this.deps.cy.elements(':visible'), 30);
     this.setUrl(view.id);
+    this.deps.applied();
     this.handle.opened++;
     this.relabel();
     this.deps.notify(vt('open.applied', { name: view.name }), 'success');
@@ -123,6 +126,7 @@ export class ViewsFeature {
     applyViewFilter(this.deps.cy, null);
     applyViewStyle(this.deps.cy, null);
     this.setUrl(null);
+    this.deps.applied();
     this.relabel();
     this.render();
   }
