@@ -5,37 +5,10 @@
  * summary is as fresh as the last metrics computation (computedAt says when).
  */
 import type { NodeType } from '../../domain/entities';
+import type { TypeCount, WorkspaceSummary } from '../../domain/summary';
 import { toNeo4jInt } from '../infra/mapper';
 import type { GraphDb } from '../infra/neo4j';
 import { metricsSummary, metricsTop } from './metrics-reads';
-
-export interface TypeCount {
-  type: string;
-  count: number;
-}
-export interface SummaryActor {
-  id: string;
-  type: NodeType;
-  name: string | null;
-  value: number;
-}
-export interface WorkspaceSummary {
-  workspaceId: string;
-  generatedAt: string;
-  metricsComputedAt: string | null;
-  counts: { nodes: number; relationships: number; nodeTypes: TypeCount[]; relationshipTypes: TypeCount[] };
-  cities: { id: string; name: string; organisations: number; projects: number }[];
-  projects: {
-    count: number;
-    withBudget: number;
-    budgetEur: number | null;
-    euShareEur: number | null;
-    top: { id: string; name: string; budgetEur: number | null; euShareEur: number | null; status: string | null; lead: string | null }[];
-  };
-  topActors: { pagerank: SummaryActor[]; betweenness: SummaryActor[]; degree: SummaryActor[] };
-  brokers: { id: string; name: string; brokerCities: number; brokerRegions: number; betweenness: number | null }[];
-  communities: { count: number | null; modularity: number | null; largest: { community: number; size: number; members: { id: string; type: string; name: string }[] }[] };
-}
 
 export interface SummaryLimits {
   top: number;
@@ -55,11 +28,18 @@ export async function workspaceSummary(db: GraphDb, workspaceId: string, limits:
   const [[counts], cities, [projects], communities, brokers, pagerank, betweenness, degree] = await Promise.all([
     db.read<{ nodeTypes: TypeCount[]; relationshipTypes: TypeCount[] }>('summary-counts', { workspaceId }),
     db.read<WorkspaceSummary['cities'][number]>('summary-cities', { workspaceId, limit }),
-    db.read<{ projectCount: number; budgetEur: number | null; euShareEur: number | null; withBudget: number; top: WorkspaceSummary['projects']['top'] }>(
-      'summary-projects',
-      { workspaceId, limit },
-    ),
-    db.read<WorkspaceSummary['communities']['largest'][number]>('summary-communities', { workspaceId, limit: toNeo4jInt(5), members: toNeo4jInt(4) }),
+    db.read<{
+      projectCount: number;
+      budgetEur: number | null;
+      euShareEur: number | null;
+      withBudget: number;
+      top: WorkspaceSummary['projects']['top'];
+    }>('summary-projects', { workspaceId, limit }),
+    db.read<WorkspaceSummary['communities']['largest'][number]>('summary-communities', {
+      workspaceId,
+      limit: toNeo4jInt(5),
+      members: toNeo4jInt(4),
+    }),
     db.read<WorkspaceSummary['brokers'][number]>('summary-brokers', { workspaceId, limit }),
     top('pagerank'),
     top('betweenness'),

@@ -24,6 +24,8 @@ import { displayName, GraphView } from './views/graph-view';
 import { isLayoutName, LAYOUT_NAMES, runLayout, type LayoutName } from './views/layouts';
 import { LegendView } from './views/legend';
 import { LiveApplier } from './views/live-apply';
+import { RenderControls } from './views/render-controls';
+import { rendererPreference, webglBackend } from './views/renderer-choice';
 import { SearchBox } from './views/search-box';
 import { SkillsView } from './views/skills-view';
 import { StatusIndicator } from './views/status-indicator';
@@ -38,6 +40,10 @@ export interface VerkostoHandle {
   lastSeq(): number;
   status(): LiveStatus;
   layout(): LayoutName;
+  /** ms from navigation start until the first frame with every loaded element was drawn (bench/render.ts). */
+  firstRenderMs?: number;
+  /** Whether Cytoscape draws with WebGL, and the GPU or software rasteriser behind it. */
+  renderer?(): { webgl: boolean; backend: string | null };
 }
 
 declare global {
@@ -75,13 +81,14 @@ export class App {
   private readonly savedViews: ViewsFeature;
   private readonly handle: VerkostoHandle;
   private layout = initialLayout();
+  private readonly rendererMode = rendererPreference();
   private drawn = false;
   private joined = false;
   /** Work after live changes, batched to one pass per frame. */
   private refreshPending = { filterOptions: false, refetchDetails: false, scheduled: false };
 
   constructor(private readonly workspaceId: string) {
-    this.view = new GraphView(byId('cy'));
+    this.view = new GraphView(byId('cy'), this.rendererMode);
     this.applier = new LiveApplier(this.view, () => this.layout);
     this.toasts = new Toasts(byId('toasts'));
     this.status = new StatusIndicator(byId('live-status'));
@@ -145,6 +152,7 @@ export class App {
       lastSeq: () => this.live.lastSeq(workspaceId),
       status: () => this.live.getStatus(),
       layout: () => this.layout,
+      renderer: () => ({ webgl: this.view.webgl, backend: this.view.webgl ? webglBackend(byId('cy')) : null }),
     };
     window.verkosto = this.handle;
 
@@ -183,6 +191,8 @@ export class App {
       else this.hideOverlay();
       await runLayout(this.view.cy, this.layout, { animate: false, randomize: true });
       await this.savedViews.openFromUrl();
+      await this.view.whenRendered();
+      this.handle.firstRenderMs ??= performance.now();
       this.drawn = true;
       this.updateReady();
       return true;
@@ -389,6 +399,9 @@ export class App {
     byId('add-button').addEventListener('click', () => this.form.openCreate('organisation'));
     byId<HTMLAnchorElement>('workshop-button').href = `/workshop/new?workspace=${encodeURIComponent(this.workspaceId)}`;
     new SkillsView(this.workspaceId).mountBefore(byId('overlaps-button'));
+    const renderControls = new RenderControls({ workspaceId: this.workspaceId, cy: this.view.cy, mode: this.rendererMode });
+    renderControls.mountBefore(byId('lang-select'));
+    onLanguageChange(() => renderControls.render());
     const analysis = new AnalysisFeature({
       workspaceId: this.workspaceId,
       cy: this.view.cy,

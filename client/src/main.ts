@@ -6,9 +6,12 @@ import { workshopRouteOf } from './workshop/routes';
 import { workspaceFromUrl } from './workspace';
 
 const workshopRoute = workshopRouteOf(window.location);
+const printWorkspace = /^\/w\/[^/]+\/print\/?$/.test(window.location.pathname);
 const sharedToken = sharedTokenOf(window.location);
 if (workshopRoute) {
   void import('./workshop/start').then(({ startWorkshopPage }) => startWorkshopPage(workshopRoute));
+} else if (printWorkspace) {
+  void import('./print/print-page').then(({ printRouteOf, startPrintPage }) => startPrintPage(printRouteOf(window.location)!));
 } else if (sharedToken) {
   void import('./saved-views/shared-page').then(({ startSharedPage }) => startSharedPage(sharedToken));
 } else {

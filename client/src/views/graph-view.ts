@@ -13,6 +13,16 @@ import fcose from 'cytoscape-fcose';
 import type { Graph, GraphEdge, GraphNode } from '../../../domain/graph';
 import { getLang, relLabel } from '../i18n';
 import { buildStylesheet } from '../style/cy-style';
+import {
+  applyBigMapStyle,
+  BIG_MAP_ELEMENTS,
+  switchToWebgl,
+  usesWebgl,
+  wantsWebgl,
+  webglAvailable,
+  WEBGL_RENDERER_OPTIONS,
+  type RendererMode,
+} from './renderer-choice';
 
 cytoscape.use(fcose);
 
@@ -53,10 +63,16 @@ export function graphEdgeOf(edge: EdgeSingular): GraphEdge {
 export class GraphView {
   readonly cy: Core;
   private selectionListeners = new Set<(selection: Selection) => void>();
+  private bigMap = false;
 
-  constructor(container: HTMLElement) {
+  /** `renderer`: canvas, WebGL, or auto (WebGL once a loaded graph is large; see renderer-choice.ts). */
+  constructor(
+    container: HTMLElement,
+    private readonly renderer: RendererMode = 'auto',
+  ) {
     this.cy = cytoscape({
       container,
+      ...(renderer === 'webgl' && webglAvailable() ? { renderer: WEBGL_RENDERER_OPTIONS } : {}),
       style: buildStylesheet(),
       minZoom: 0.05,
       maxZoom: 4,
@@ -70,9 +86,31 @@ export class GraphView {
   load(graph: Graph): void {
     const ids = new Set(graph.nodes.map((n) => n.id));
     const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+    const size = graph.nodes.length + edges.length;
+    if (wantsWebgl(this.renderer, size)) switchToWebgl(this.cy);
+    if (size >= BIG_MAP_ELEMENTS && !this.bigMap) {
+      this.bigMap = true;
+      applyBigMapStyle(this.cy);
+    }
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add([...graph.nodes.map(nodeElement), ...edges.map(edgeElement)]);
+    });
+  }
+
+  get webgl(): boolean {
+    return usesWebgl(this.cy);
+  }
+
+  /**
+   * Resolves when Cytoscape has drawn its next frame (after a forced redraw). The canvas renderer says
+   * so with a 'render' event; its WebGL mode does not, but draws in its next animation frame.
+   */
+  whenRendered(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.webgl) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      else this.cy.one('render', () => resolve());
+      this.cy.forceRender();
     });
   }
 

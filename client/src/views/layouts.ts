@@ -7,6 +7,7 @@
 import type { Collection, Core, EdgeSingular, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { NodeType } from '../../../domain/entities';
 import type { RelationshipType } from '../../../domain/relationships';
+import { bigFcoseOptions, isBigForFcose } from './layouts-big';
 
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'geographic'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
@@ -70,6 +71,7 @@ function layoutOptions(
   const common = { animate, animationDuration: 550, fit, padding: 40 };
   switch (name) {
     case 'fcose':
+      if (isBigForFcose(eles.nodes().length)) return bigFcoseOptions(common);
       return {
         name: 'fcose',
         ...common,

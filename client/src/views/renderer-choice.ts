@@ -1,0 +1,101 @@
+/**
+ * Which Cytoscape renderer draws the map: the 2D canvas, or the canvas renderer's experimental WebGL
+ * mode (Cytoscape 3.31+, `renderer: { name: 'canvas', webgl: true }`), chosen automatically above a
+ * size. Big maps also get cheaper drawing: labels only once zoomed in, and no force layout.
+ */
+import type { Core } from 'cytoscape';
+
+export const RENDERER_MODES = ['auto', 'canvas', 'webgl'] as const;
+export type RendererMode = (typeof RENDERER_MODES)[number];
+
+/** Elements (nodes + edges) from which `auto` draws with WebGL. */
+export const WEBGL_AUTO_ELEMENTS = 3000;
+/** Elements from which labels wait until zoomed in (font size × zoom at least this many pixels). */
+export const BIG_MAP_ELEMENTS = 3000;
+export const BIG_MAP_MIN_LABEL_PX = 16;
+/** Nodes above which the force layout (fcose) is replaced by a cheap one (see layouts-big.ts). */
+export const FCOSE_MAX_NODES = 1500;
+
+const STORAGE_KEY = 'verkosto.renderer';
+
+export function isRendererMode(value: unknown): value is RendererMode {
+  return typeof value === 'string' && (RENDERER_MODES as readonly string[]).includes(value);
+}
+
+/** ?renderer= in the URL, else the remembered choice, else auto. */
+export function rendererPreference(): RendererMode {
+  const fromUrl = new URLSearchParams(window.location.search).get('renderer');
+  if (isRendererMode(fromUrl)) return fromUrl;
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isRendererMode(stored)) return stored;
+  } catch {
+    /* storage may be blocked */
+  }
+  return 'auto';
+}
+
+export function rememberRenderer(mode: RendererMode): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, mode);
+  } catch {
+    /* ignore */
+  }
+}
+
+let webglSupport: boolean | undefined;
+
+/** Whether the browser gives a WebGL2 context at all (not with a blocked GPU and no software fallback). */
+export function webglAvailable(): boolean {
+  if (webglSupport === undefined) {
+    try {
+      webglSupport = !!document.createElement('canvas').getContext('webgl2');
+    } catch {
+      webglSupport = false;
+    }
+  }
+  return webglSupport;
+}
+
+export function wantsWebgl(mode: RendererMode, elements: number): boolean {
+  if (!webglAvailable()) return false;
+  return mode === 'webgl' || (mode === 'auto' && elements >= WEBGL_AUTO_ELEMENTS);
+}
+
+/** Cytoscape's options for its canvas renderer in WebGL mode (texture sizes: its defaults are for phones). */
+export const WEBGL_RENDERER_OPTIONS = { name: 'canvas', webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } as const;
+
+/** The GPU (or software rasteriser, e.g. SwiftShader) behind the WebGL canvas, when the browser tells. */
+export function webglBackend(container: HTMLElement): string | null {
+  const canvas = container.querySelector<HTMLCanvasElement>('canvas[data-id$="-webgl"]');
+  const gl = canvas?.getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+/** Whether this Cytoscape instance's renderer really runs in WebGL mode. */
+export function usesWebgl(cy: Core): boolean {
+  const renderer = (cy as unknown as { renderer(): { webgl?: boolean } | null }).renderer();
+  return !!renderer?.webgl;
+}
+
+/**
+ * Switches a running instance to the WebGL renderer: Cytoscape's mount() rebuilds the renderer from
+ * the instance's options (private, but the only way short of a new instance, which every view holds).
+ * Styles added after start are kept. Only one way: the canvas renderer is not rebuilt after WebGL.
+ */
+export function switchToWebgl(cy: Core): void {
+  const container = cy.container();
+  if (!container || usesWebgl(cy)) return;
+  const style = (cy.style() as unknown as { json(): unknown }).json();
+  const options = (cy as unknown as { _private: { options: { renderer: Record<string, unknown> } } })._private.options;
+  options.renderer = { ...options.renderer, ...WEBGL_RENDERER_OPTIONS };
+  cy.mount(container);
+  cy.style(style as never);
+}
+
+/** Big maps: labels only once zoomed in (Cytoscape skips labels smaller than min-zoomed-font-size). */
+export function applyBigMapStyle(cy: Core): void {
+  cy.style().selector('node, edge').style('min-zoomed-font-size', BIG_MAP_MIN_LABEL_PX).update();
+}
