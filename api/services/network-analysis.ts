@@ -4,58 +4,11 @@
  * with the side streams that have no taker. Nodes leave through the public privacy filter: contact
  * details are never part of these answers, not even for editors.
  */
+import type { EgoNetwork, IntroductionPaths, MaterialFlow, MaterialFlows, UntakenStream } from '../../domain/analysis';
 import type { GraphEdge, GraphNode } from '../../domain/graph';
 import { publicNode } from '../../domain/privacy';
 import { toNeo4jInt } from '../infra/mapper';
 import type { GraphDb } from '../infra/neo4j';
-
-export interface EgoNetwork {
-  workspaceId: string;
-  centre: string;
-  depth: number;
-  /** Every node within depth steps, the centre included, each with its distance (0 for the centre). */
-  nodes: (GraphNode & { distance: number })[];
-  edges: GraphEdge[];
-}
-
-export interface PathNode {
-  id: string;
-  type: string;
-  name: string | null;
-  nameEn?: string | null;
-  nameSv?: string | null;
-}
-
-export interface IntroductionPaths {
-  workspaceId: string;
-  from: string;
-  to: string;
-  max: number;
-  /** Steps of the shortest paths; null when none is at most max steps long. */
-  length: number | null;
-  paths: { nodes: PathNode[]; edges: Pick<GraphEdge, 'id' | 'type' | 'source' | 'target'>[] }[];
-}
-
-export interface MaterialFlow {
-  id: string;
-  source: string;
-  sourceName: string | null;
-  sourceType: string;
-  target: string;
-  targetName: string | null;
-  material: string | null;
-  tonnesPerYear: number | null;
-}
-
-export interface UntakenStream {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  nameSv: string | null;
-  material: string | null;
-  tonnesPerYear: number | null;
-  producers: { id: string; name: string }[];
-}
 
 /** The most paths one answer lists (two actors can have many equally short paths). */
 const PATH_LIMIT = 25;
@@ -101,7 +54,7 @@ export class NetworkAnalysis {
     return { workspaceId, from, to, max, length: paths[0] ? paths[0].edges.length : null, paths };
   }
 
-  async materialFlows(workspaceId: string): Promise<{ workspaceId: string; flows: MaterialFlow[]; untakenStreams: UntakenStream[] }> {
+  async materialFlows(workspaceId: string): Promise<MaterialFlows> {
     const [flows, untakenStreams] = await Promise.all([
       this.db.read<MaterialFlow>('material-flows', { workspaceId }),
       this.db.read<UntakenStream>('side-streams-untaken', { workspaceId }),

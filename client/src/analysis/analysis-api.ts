@@ -1,12 +1,21 @@
 /**
  * The REST reads the analysis views use: top nodes by a stored metric (api/routes/metrics.ts), a node's
- * ego network, introduction paths and material flows (api/routes/analysis.ts). The shapes mirror
- * api/services/metrics-reads.ts and api/services/network-analysis.ts, which the client cannot import.
+ * ego network, introduction paths and material flows (api/routes/analysis.ts; their shapes are in
+ * domain/analysis.ts). MetricsTop mirrors api/services/metrics-reads.ts.
  */
-import type { GraphEdge, GraphNode } from '../../../domain/graph';
+import type { EgoNetwork, IntroductionPaths, MaterialFlows } from '../../../domain/analysis';
 import { API_BASE, request } from '../api';
 
-export const METRICS = ['pagerank', 'degree', 'weightedDegree', 'betweenness', 'closeness', 'eigenvector', 'kcore', 'brokerCities'] as const;
+export const METRICS = [
+  'pagerank',
+  'degree',
+  'weightedDegree',
+  'betweenness',
+  'closeness',
+  'eigenvector',
+  'kcore',
+  'brokerCities',
+] as const;
 export type MetricName = (typeof METRICS)[number];
 
 export interface MetricsTop {
@@ -16,39 +25,7 @@ export interface MetricsTop {
   items: { id: string; type: string; name: string | null; value: number }[];
 }
 
-export interface EgoNetwork {
-  centre: string;
-  depth: number;
-  nodes: (GraphNode & { distance: number })[];
-  edges: GraphEdge[];
-}
-
-export interface PathNode {
-  id: string;
-  type: string;
-  name: string | null;
-  nameEn?: string | null;
-  nameSv?: string | null;
-}
-
-export interface IntroductionPaths {
-  length: number | null;
-  max: number;
-  paths: { nodes: PathNode[]; edges: { id: string; type: string; source: string; target: string }[] }[];
-}
-
-export interface MaterialFlows {
-  flows: { id: string; source: string; sourceName: string | null; target: string; targetName: string | null; material: string | null; tonnesPerYear: number | null }[];
-  untakenStreams: {
-    id: string;
-    name: string;
-    nameEn: string | null;
-    nameSv: string | null;
-    material: string | null;
-    tonnesPerYear: number | null;
-    producers: { id: string; name: string }[];
-  }[];
-}
+export type { EgoNetwork, IntroductionPaths, MaterialFlows, PathNode } from '../../../domain/analysis';
 
 const ws = (workspaceId: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspaceId)}`;
 
