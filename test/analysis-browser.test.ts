@@ -10,13 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import { createWorkspace, eventually, startStack, type TestStack } from './support/stack';
 
-const CHROMIUM = '/usr/bin/chromium';
 // A ceiling for a loaded shared machine, not a speed goal.
 jest.setTimeout(120_000);
-const SHOTS = path.join(__dirname, '..', 'test-results');
 
 let stack: TestStack;
 let browser: Browser;
@@ -75,8 +74,7 @@ beforeAll(async () => {
   if (res.status >= 300 || res.body.status !== 'applied') throw new Error(`seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
   // The worker computes the metrics after the changes (debounced).
   await eventually(async () => (await stack.http.get(`/api/v1/workspaces/${ws}/metrics/summary`)).body.computedAt, 30_000, 'metrics computed');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 90_000);
 afterAll(async () => {
   await browser?.close();

@@ -5,12 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import { seedDemo } from '../scripts/seed';
 import { startStack, type TestStack } from './support/stack';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', 'test-results');
 
 let stack: TestStack;
 let browser: Browser;
@@ -19,11 +17,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(__dirname, '..', 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: `npm test` builds it (or run `npm run build:client`)');
   stack = await startStack();
   await seedDemo(stack.config);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

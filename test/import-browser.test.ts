@@ -11,11 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import { createWorkspace, cypher, snapshot, startStack, type TestStack } from './support/stack';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', 'test-results');
 
 let stack: TestStack;
 let browser: Browser;
@@ -42,10 +40,9 @@ const csvFile = (thirdOrgType: string) => ({
 beforeAll(async () => {
   if (!fs.existsSync(path.join(__dirname, '..', 'client', 'dist', 'index.html')))
     throw new Error('client/dist is missing: `npm test` builds it (or run `npm run build:client`)');
-  fs.mkdirSync(SHOTS, { recursive: true });
   stack = await startStack();
   ws = await createWorkspace(stack, 'Tuontiverkosto Jyväskylä–Åbo');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -10,13 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import type { OverlapInsight } from '../domain/events';
 import { parseCsv } from './support/csv';
 import { connectSocket, createWorkspace, eventually, join, startStack, type TestSocket, type TestStack } from './support/stack';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', 'test-results');
 
 let stack: TestStack;
 let browser: Browser;
@@ -110,18 +108,7 @@ beforeAll(async () => {
   socket = await connectSocket(stack);
   expect(await join(socket, ws)).toMatchObject({ ok: true });
   socket.on('insight:overlaps', (i) => insights.push(i));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   socket?.disconnect();

@@ -7,12 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import { seedDemo } from '../scripts/seed';
 import { startStack, type TestStack } from './support/stack';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', 'test-results');
 
 let stack: TestStack;
 let browser: Browser;
@@ -22,18 +20,7 @@ beforeAll(async () => {
     throw new Error('client/dist is missing: run `npm run build:client`');
   stack = await startStack();
   await seedDemo(stack.config);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

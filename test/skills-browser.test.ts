@@ -9,10 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
 import { createWorkspace, startStack, type TestStack } from './support/stack';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let stack: TestStack;
 let browser: Browser;
@@ -52,7 +51,7 @@ beforeAll(async () => {
   ws = await createWorkspace(stack, 'Osaamisverkosto Vaasa–Skellefteå');
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes: networkChanges() });
   if (res.status >= 300 || res.body.status !== 'applied') throw new Error(`seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

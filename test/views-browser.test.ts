@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Core } from 'cytoscape';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import { createWorkspace, cypher, eventually, startStack, type TestStack } from './support/stack';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', 'test-results');
 const EMAIL = 'asa.ohman@example.fi';
 
 let stack: TestStack;
@@ -52,7 +51,6 @@ function networkChanges() {
 beforeAll(async () => {
   if (!fs.existsSync(path.join(__dirname, '..', 'client', 'dist', 'index.html')))
     throw new Error('client/dist is missing: `npm test` builds it (or run `npm run build:client`)');
-  fs.mkdirSync(SHOTS, { recursive: true });
   stack = await startStack({ EDITOR_TOKEN: 'editor-token-for-views-browser', METRICS_DEBOUNCE_MS: 200 });
   ws = await createWorkspace(stack, 'Näkymäkartta Vöyri–Åbo');
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes: networkChanges() });
@@ -62,7 +60,7 @@ beforeAll(async () => {
     30_000,
     'metrics stored',
   );
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
