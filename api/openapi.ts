@@ -117,6 +117,13 @@ export function buildOpenApi() {
     '/api/v1/workspaces/{workspaceId}/changes/{changeId}': {
       get: { summary: 'One change: applied, queued or failed', parameters: [ws, { name: 'changeId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('Change state'), ...errors } },
     },
+    '/api/v1/workspaces/{workspaceId}/summary': {
+      get: {
+        summary: 'Key figures for the printable one-page summary: counts by type, cities, projects and budgets, top actors by stored metrics, brokers, largest communities',
+        parameters: [ws, { name: 'top', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 8 } }],
+        responses: { '200': ok('WorkspaceSummary (domain/summary.ts)'), ...errors },
+      },
+    },
     '/api/v1/workspaces/{workspaceId}/merges': {
       post: {
         summary: 'Merge mergedId into survivorId (node:merge): links move to the survivor with type, properties and id, a link the survivor already has (same type, direction, other end) collapses into it, the survivor takes the fields it lacked, names become aliases',
