@@ -17,7 +17,7 @@ import { ImportPlanner, type PlannedChange } from './planner';
 import { ImportFileError, type RawItem } from './raw-items';
 import { readCsv, sniffDelimiter } from './read-csv';
 import { readJsonGraph, readXmlGraph } from './read-graph-files';
-import { readXlsx, xlsxSheetNames } from './read-xlsx';
+import { readXlsx } from './read-xlsx';
 import { ImportReporter } from './reporter';
 import { RowShaper, type NodeRow, type RelationshipRow } from './rows';
 
@@ -43,7 +43,7 @@ async function* rawItems(job: ImportJobData, config: Config, onStream: (s: fs.Re
     case 'csv':
       return yield* readCsv(open(), await sniffDelimiter(job.filePath));
     case 'xlsx':
-      return yield* readXlsx(open(), job.entityType !== undefined, await xlsxSheetNames(job.filePath));
+      return yield* readXlsx(job.filePath, job.entityType !== undefined);
     case 'json':
       return yield* readJsonGraph(job.filePath, config.IMPORT_JSON_MAX_BYTES);
     case 'graphml':
