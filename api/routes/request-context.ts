@@ -3,7 +3,6 @@
  * Idempotency-Key, whether to wait for the worker (?wait=true or Prefer: wait), and whether the caller
  * is an editor (Authorization: Bearer EDITOR_TOKEN) who may see personal fields.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ActorSchema } from '../../domain/changes';
@@ -11,6 +10,7 @@ import { badRequest } from '../errors';
 import type { WriteContext } from '../commands/submit-changes';
 import type { Config } from '../infra/config';
 import type { Viewer } from '../services/graph-reads';
+import { sameSecret } from '../services/passwords';
 
 const IdempotencyKeySchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only');
 
@@ -31,7 +31,5 @@ export function viewerOf(req: Request, config: Pick<Config, 'EDITOR_TOKEN'>): Vi
   const header = req.get('authorization') ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   if (!config.EDITOR_TOKEN || !token) return { editor: false };
-  const a = Buffer.from(token);
-  const b = Buffer.from(config.EDITOR_TOKEN);
-  return { editor: a.length === b.length && timingSafeEqual(a, b) };
+  return { editor: sameSecret(token, config.EDITOR_TOKEN) };
 }

@@ -27,6 +27,12 @@ export async function hashPassword(password: string): Promise<string> {
 const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
 /** True when the password matches the stored hash; false for a wrong password or a malformed hash. */
+/** Whether a presented secret (a token, a key) equals the expected one, compared in constant time. */
+export function sameSecret(presented: string, expected: string): boolean {
+  const [a, b] = [Buffer.from(presented), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const m = PHC.exec(stored);
   if (!m) return false;

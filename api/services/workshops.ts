@@ -5,7 +5,7 @@
  * workshop ends. participantWriteDecision says whether a participant may add a given type right now;
  * the write routes use it through assertParticipantMayWrite.
  */
-import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { NodeType } from '../../domain/entities';
@@ -28,6 +28,7 @@ import type { GraphDb } from '../infra/neo4j';
 import { socketChannelKey } from '../infra/queue';
 import { redisKeys } from '../infra/services';
 import { isConstraintViolation, sha256, type SessionUser } from './accounts';
+import { sameSecret } from './passwords';
 
 export interface Participant {
   participantId: string;
@@ -97,9 +98,7 @@ const newProjectorKey = () => randomBytes(24).toString('base64url');
 
 /** Whether a key is this workshop's projector key (compared in constant time). */
 export function isProjectorKey(workshop: Workshop, key: string | undefined): boolean {
-  if (!key || !workshop.projectorKey) return false;
-  const [a, b] = [Buffer.from(key), Buffer.from(workshop.projectorKey)];
-  return a.length === b.length && timingSafeEqual(a, b);
+  return !!key && !!workshop.projectorKey && sameSecret(key, workshop.projectorKey);
 }
 
 export const publicInfo = (w: Workshop): WorkshopInfo => ({
