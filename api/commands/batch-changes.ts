@@ -54,15 +54,15 @@ export function parseBatch(value: unknown): ChangeInput[] {
 
 /** A workshop participant's batch: their workshop and id on every change (createdBy of what it creates). */
 export interface BatchOrigin {
-  workshopId: string;
-  participantId: string;
+  workshopId?: string;
+  participantId?: string;
 }
 
 /**
- * The change events of a batch. With an origin (a participant's batch), an organisation, theme or
- * project without an id is add-or-get by its normalised name, as on the single-change route.
+ * The change events of a batch. In a participant's batch, an organisation, theme or project without
+ * an id is add-or-get by its normalised name, as on the single-change route.
  */
-export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[], origin?: BatchOrigin): Change[] {
+export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[], origin: BatchOrigin = {}): Change[] {
   const at = new Date().toISOString();
   return inputs.map((input, i) => {
     const base = { id: changeIds[i], workspaceId: ctx.workspaceId, actor: ctx.actor, at, ...origin };
@@ -70,7 +70,7 @@ export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: s
       case 'node:create': {
         const { id, ...props } = input.props as Record<string, unknown> & { id?: string };
         const givenId = input.id ?? id;
-        const sharedId = origin && givenId === undefined && SHARED_ID_TYPES.has(input.nodeType) ? sharedNodeIdFor(input.nodeType, ctx.workspaceId, props.name) : null;
+        const sharedId = origin.participantId !== undefined && givenId === undefined && SHARED_ID_TYPES.has(input.nodeType) ? sharedNodeIdFor(input.nodeType, ctx.workspaceId, props.name) : null;
         const nodeId = givenId ?? sharedId ?? nodeIdFor(input.nodeType, props.name, base.id);
         return { ...base, op: input.op, nodeType: input.nodeType, nodeId, props, ...(sharedId && { addOrGet: true }) };
       }

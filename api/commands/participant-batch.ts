@@ -6,11 +6,11 @@
  * queued unless every item passes.
  */
 import type { ChangeInput } from '../../domain/changes';
-import { PERSONAL_FIELDS, type NodeType } from '../../domain/entities';
-import { AppError, badRequest, forbidden, notFound } from '../errors';
+import type { NodeType } from '../../domain/entities';
+import { AppError, forbidden, notFound } from '../errors';
 import type { GraphReads } from '../services/graph-reads';
 import type { Participant, Workshops } from '../services/workshops';
-import { assertCreatedBy } from './prechecks';
+import { assertCreatedBy, refuseContactFields } from './prechecks';
 
 /** The error of one item, with its place in the batch. */
 function atItem(index: number, err: unknown): unknown {
@@ -37,17 +37,6 @@ function writtenType(input: ChangeInput): NodeType | 'relationship' | null {
   }
 }
 
-function refusePersonal(nodeType: NodeType, props: Record<string, unknown>): void {
-  const personal = (PERSONAL_FIELDS[nodeType] ?? []).filter((field) => props[field] !== undefined);
-  if (personal.length) {
-    throw badRequest(
-      'PERSONAL_FIELDS_NOT_ALLOWED',
-      'Workshop participants may not enter contact details',
-      personal.map((field) => ({ path: `props.${field}`, message: 'not allowed for workshop participants' })),
-    );
-  }
-}
-
 async function checkItem(input: ChangeInput, me: Participant, workspaceId: string, workshops: Workshops, reads: GraphReads): Promise<void> {
   const type = writtenType(input);
   if (type === null) throw forbidden('NOT_ALLOWED_FOR_PARTICIPANTS', `Workshop participants cannot make a ${input.op} change`);
@@ -55,7 +44,7 @@ async function checkItem(input: ChangeInput, me: Participant, workspaceId: strin
   switch (input.op) {
     case 'node:create':
     case 'node:update':
-      refusePersonal(input.nodeType, input.props);
+      refuseContactFields(input.nodeType, input.props, 'props.');
       break;
   }
   if (input.op === 'node:update' || input.op === 'node:delete') {

@@ -3,9 +3,9 @@
  * unknown id, a stale version, a link type that cannot join these nodes) gets its 4xx at once. The
  * worker checks the same things again inside its transaction, where they are authoritative.
  */
-import type { NodeType } from '../../domain/entities';
+import { PERSONAL_FIELDS, type NodeType } from '../../domain/entities';
 import { RELATIONSHIP_END_CONDITIONS, RELATIONSHIP_ENDS, type RelationshipType } from '../../domain/relationships';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import type { EntityLookup, GraphReads } from '../services/graph-reads';
 
 async function lookup(reads: GraphReads, workspaceId: string, ids: string[]) {
@@ -23,6 +23,18 @@ export async function precheckNodeCreate(reads: GraphReads, workspaceId: string,
   const found = await lookup(reads, workspaceId, [nodeId]);
   const existing = found.get(nodeId);
   if (existing?.type) throw conflict('ALREADY_EXISTS', `The id "${nodeId}" is already used by a ${existing.type}`, { id: nodeId });
+}
+
+/** Workshop participants never handle contact details: a person's e-mail and phone are refused (400); `at` prefixes the field paths. */
+export function refuseContactFields(nodeType: NodeType, props: Record<string, unknown>, at = ''): void {
+  const personal = (PERSONAL_FIELDS[nodeType] ?? []).filter((field) => props[field] !== undefined);
+  if (personal.length) {
+    throw badRequest(
+      'PERSONAL_FIELDS_NOT_ALLOWED',
+      'Workshop participants may not enter contact details',
+      personal.map((field) => ({ path: `${at}${field}`, message: 'not allowed for workshop participants' })),
+    );
+  }
 }
 
 /** A workshop participant may change only what they created. */

@@ -10,7 +10,7 @@ import { batchIdFor, changeIdsFor } from '../commands/change-ids';
 import { parseBatch, toChanges } from '../commands/batch-changes';
 import { assertParticipantBatch } from '../commands/participant-batch';
 import { participantMiddleware, participantTokenOf, requireParticipant } from './auth-context';
-import { asAuthor } from './participant-writes';
+import { asAuthor, originOf } from './participant-writes';
 import { notFound } from '../errors';
 import { listFailedChanges } from '../infra/failed-changes';
 import type { ChangesQueue } from '../infra/queue';
@@ -69,8 +69,7 @@ export function changesRouter(deps: ApiDeps & { queue: ChangesQueue }): Router {
       await requireWorkspace(workspaceId);
       if (me) await assertParticipantBatch(inputs, me, workspaceId, workshops, reads);
     });
-    const origin = me ? { workshopId: me.workshopId, participantId: me.participantId } : undefined;
-    const changes = toChanges(inputs, ctx, changeIdsFor(workspaceId, ctx.idempotencyKey, inputs.length), origin);
+    const changes = toChanges(inputs, ctx, changeIdsFor(workspaceId, ctx.idempotencyKey, inputs.length), originOf(me));
     const batchId = batchIdFor(workspaceId, ctx.idempotencyKey);
     const result = await submitter.submitMany(batchId, changes, ctx);
     const changeIds = changes.map((c) => c.id);

@@ -7,9 +7,8 @@
  */
 import type { Request } from 'express';
 import type { NodeType } from '../../domain/entities';
-import { PERSONAL_FIELDS } from '../../domain/entities';
 import type { WriteContext } from '../commands/submit-changes';
-import { badRequest } from '../errors';
+import { refuseContactFields } from '../commands/prechecks';
 import type { Participant, Workshops } from '../services/workshops';
 import { participantTokenOf, requireParticipant } from './auth-context';
 
@@ -34,13 +33,5 @@ export const originOf = (p: Participant | null) => (p ? { workshopId: p.workshop
 
 /** Participants never handle contact details: a person's e-mail and phone are refused (400). */
 export function refusePersonalFields(p: Participant | null, nodeType: NodeType, props: Record<string, unknown>): void {
-  if (!p) return;
-  const personal = (PERSONAL_FIELDS[nodeType] ?? []).filter((field) => props[field] !== undefined);
-  if (personal.length) {
-    throw badRequest(
-      'PERSONAL_FIELDS_NOT_ALLOWED',
-      'Workshop participants may not enter contact details',
-      personal.map((path) => ({ path, message: 'not allowed for workshop participants' })),
-    );
-  }
+  if (p) refuseContactFields(nodeType, props);
 }
