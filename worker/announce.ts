@@ -30,7 +30,9 @@ export class Announcer {
     const byWorkspace = new Map<string, AppliedChange[]>();
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
       this.emitter.to(workspaceChangesRoom(change.workspaceId)).emit(change.event, change as never);
-      byWorkspace.set(change.workspaceId, [...(byWorkspace.get(change.workspaceId) ?? []), change]);
+      const batch = byWorkspace.get(change.workspaceId);
+      if (batch) batch.push(change);
+      else byWorkspace.set(change.workspaceId, [change]);
     }
     for (const [workspaceId, batch] of byWorkspace) this.emitter.to(workspaceBatchRoom(workspaceId)).emit('changes:applied', { workspaceId, changes: batch });
   }

@@ -50,8 +50,8 @@ const RUN_SPACING_FACTOR = 4;
 
 export class MetricsScheduler {
   readonly queue: MetricsQueue;
-  /** When each workspace's last run (by this process's metrics worker) started and ended, and how long it took. */
-  private readonly lastRuns = new Map<string, { startedAt: number; endedAt: number; durationMs: number }>();
+  /** When each workspace's last run (by this process's metrics worker) started, and how long it took. */
+  private readonly lastRuns = new Map<string, { startedAt: number; durationMs: number }>();
 
   constructor(private readonly config: Config) {
     this.queue = new Queue(METRICS_QUEUE, { connection: redisOptions(config, 'blocking'), prefix: config.REDIS_PREFIX });
@@ -60,11 +60,11 @@ export class MetricsScheduler {
   /** A run starts: the next one is spaced from now (a change during the run schedules it). */
   noteStart(workspaceId: string): void {
     const last = this.lastRuns.get(workspaceId);
-    this.lastRuns.set(workspaceId, { startedAt: Date.now(), endedAt: Date.now(), durationMs: last?.durationMs ?? 0 });
+    this.lastRuns.set(workspaceId, { startedAt: Date.now(), durationMs: last?.durationMs ?? 0 });
   }
 
   noteRun(workspaceId: string, durationMs: number): void {
-    this.lastRuns.set(workspaceId, { startedAt: Date.now() - durationMs, endedAt: Date.now(), durationMs });
+    this.lastRuns.set(workspaceId, { startedAt: Date.now() - durationMs, durationMs });
   }
 
   /** How long until another run may start: runs start at least the spacing apart (0 when one may now). */
