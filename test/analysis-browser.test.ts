@@ -61,19 +61,31 @@ beforeAll(async () => {
     throw new Error('client/dist is missing: run `npm run build:client`');
   stack = await startStack({ METRICS_DEBOUNCE_MS: 200, METRICS_MIN_INTERVAL_MS: 500 });
   ws = await createWorkspace(stack, 'Analyysiverkosto Kemi–Åbo');
-  const org = (key: string) => ({ op: 'node:create', nodeType: 'Organisation', id: id(key), props: { name: NAMES[key], orgType: 'company' } });
+  const org = (key: string) => ({
+    op: 'node:create',
+    nodeType: 'Organisation',
+    id: id(key),
+    props: { name: NAMES[key], orgType: 'company' },
+  });
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
     changes: [
       ...['hub', 'a1', 'a2', 'a3', 'a4', 'b', 'c'].map(org),
       { op: 'node:create', nodeType: 'Person', id: id('asa'), props: { name: NAMES.asa } },
       { op: 'node:create', nodeType: 'SideStream', id: id('dregs'), props: { name: NAMES.dregs, tonnesPerYear: 8000 } },
       { op: 'node:create', nodeType: 'SideStream', id: id('bark'), props: { name: NAMES.bark, tonnesPerYear: 1200 } },
-      ...LINKS.map(([type, from, to, props]) => ({ op: 'relationship:create', data: { id: id(`${from}-${type}-${to}`), type, from: id(from), to: id(to), ...props } })),
+      ...LINKS.map(([type, from, to, props]) => ({
+        op: 'relationship:create',
+        data: { id: id(`${from}-${type}-${to}`), type, from: id(from), to: id(to), ...props },
+      })),
     ],
   });
   if (res.status >= 300 || res.body.status !== 'applied') throw new Error(`seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
   // The worker computes the metrics after the changes (debounced).
-  await eventually(async () => (await stack.http.get(`/api/v1/workspaces/${ws}/metrics/summary`)).body.computedAt, 30_000, 'metrics computed');
+  await eventually(
+    async () => (await stack.http.get(`/api/v1/workspaces/${ws}/metrics/summary`)).body.computedAt,
+    30_000,
+    'metrics computed',
+  );
   browser = await launchChromium();
 }, 90_000);
 afterAll(async () => {
@@ -100,8 +112,8 @@ async function openTab(page: Page, tab: 'metrics' | 'explore' | 'flows') {
 /** Ids of the nodes drawn and neither dimmed nor hidden by the analysis. */
 const clearNodes = (page: Page) =>
   page.evaluate(() =>
-    (window as CyWindow).verkosto!.cy
-      .nodes()
+    (window as CyWindow)
+      .verkosto!.cy.nodes()
       .filter((n: any) => n.visible() && !n.hasClass('an-dim'))
       .map((n: any) => n.id())
       .sort(),
@@ -124,7 +136,11 @@ test('the metric table lists the organisation with most links first, and follows
     { op: 'relationship:create', data: { type: 'COOPERATES_WITH', from: id('b'), to: id(`extra-${i}`) } },
   ]).flat();
   expect((await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes })).body.status).toBe('applied');
-  await page.waitForFunction((b) => document.querySelector('[data-testid="metric-table"] tbody tr')?.getAttribute('data-node-id') === b, id('b'), { timeout: 30_000 });
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="metric-table"] tbody tr')?.getAttribute('data-node-id') === b,
+    id('b'),
+    { timeout: 30_000 },
+  );
   await page.close();
 });
 
@@ -158,7 +174,13 @@ test('an introduction path between two actors is highlighted and listed', async 
   expect(listed).toBe(chain.map((k) => NAMES[k]).join(' → '));
   const marked = await page.evaluate(() => {
     const cy = (window as CyWindow).verkosto!.cy;
-    return { nodes: cy.nodes('.an-path').map((n: any) => n.id()).sort(), edges: cy.edges('.an-path').length };
+    return {
+      nodes: cy
+        .nodes('.an-path')
+        .map((n: any) => n.id())
+        .sort(),
+      edges: cy.edges('.an-path').length,
+    };
   });
   expect(marked.nodes).toEqual(chain.map(id).sort());
   expect(marked.edges).toBe(chain.length - 1);
@@ -190,6 +212,40 @@ test('double-clicking a node brings back a neighbour the map does not have', asy
   await page.close();
 });
 
+test('a neighbour that double-click brought past the filters stays shown when live changes arrive, until the user changes a filter', async () => {
+  const page = await openPage();
+  const asa = id('asa');
+  const hiddenByFilter = (nodeId: string) =>
+    page.evaluate((n) => (window as CyWindow).verkosto!.cy.getElementById(n).hasClass('filtered'), nodeId);
+  await page.getByTestId('filter-type-Person').uncheck();
+  expect(await hiddenByFilter(asa)).toBe(true);
+
+  // Double-click Öljynjalostus Öy, whose only person is Åsa Öberg.
+  await page.evaluate((a2) => {
+    const cy = (window as CyWindow).verkosto!.cy;
+    cy.center(cy.getElementById(a2));
+  }, id('a2'));
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  const at = await page.evaluate((a2) => (window as CyWindow).verkosto!.cy.getElementById(a2).renderedPosition(), id('a2'));
+  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+  await page.waitForFunction((n) => !(window as CyWindow).verkosto!.cy.getElementById(n).hasClass('filtered'), asa, { timeout: 10_000 });
+
+  // A live change makes the map apply its filters again: Åsa stays.
+  const newcomer = id('newcomer');
+  const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
+    changes: [{ op: 'node:create', nodeType: 'Organisation', id: newcomer, props: { name: 'Myöhäinen Ålandia Oy', orgType: 'company' } }],
+  });
+  expect(res.body.status).toBe('applied');
+  await page.waitForFunction((n) => (window as CyWindow).verkosto!.cy.getElementById(n).length === 1, newcomer, { timeout: 10_000 });
+  await page.waitForTimeout(100); // the filters run again in the next animation frame
+  expect(await hiddenByFilter(asa)).toBe(false);
+
+  // A filter the user changes is a new intent: Åsa is hidden again.
+  await page.getByTestId('filter-type-SideStream').uncheck();
+  expect(await hiddenByFilter(asa)).toBe(true);
+  await page.close();
+});
+
 test('the material-flow view draws SUPPLIES by tonnes a year and lists the side stream without a taker', async () => {
   const page = await openPage();
   await openTab(page, 'flows');
@@ -197,15 +253,17 @@ test('the material-flow view draws SUPPLIES by tonnes a year and lists the side 
   const supplies = LINKS.filter(([type]) => type === 'SUPPLIES');
   await page.waitForFunction((n) => (window as CyWindow).verkosto!.cy.edges('.an-flow').length === n, supplies.length, { timeout: 10_000 });
   const flows = await page.evaluate(() =>
-    (window as CyWindow).verkosto!.cy.edges('.an-flow').map((e: any) => ({ tonnes: e.data('tonnesPerYear'), width: e.numericStyle('width'), type: e.data('type') })),
+    (window as CyWindow)
+      .verkosto!.cy.edges('.an-flow')
+      .map((e: any) => ({ tonnes: e.data('tonnesPerYear'), width: e.numericStyle('width'), type: e.data('type') })),
   );
   expect(flows.every((f: { type: string }) => f.type === 'SUPPLIES')).toBe(true);
   const byTonnes = [...flows].sort((a, b) => a.tonnes - b.tonnes);
   for (let i = 1; i < byTonnes.length; i++) expect(byTonnes[i]!.width).toBeGreaterThan(byTonnes[i - 1]!.width);
   // Besides the flows, only the link from a side stream without a taker to its producer stays clear.
   const others = await page.evaluate(() =>
-    (window as CyWindow).verkosto!.cy
-      .edges('[type != "SUPPLIES"]')
+    (window as CyWindow)
+      .verkosto!.cy.edges('[type != "SUPPLIES"]')
       .filter((e: any) => !e.hasClass('an-dim'))
       .map((e: any) => `${e.data('type')} ${e.source().id()} ${e.target().id()}`),
   );

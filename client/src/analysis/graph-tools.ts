@@ -6,6 +6,8 @@
  */
 import type { Core, NodeSingular, StylesheetJsonBlock } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../domain/graph';
+import { VIEW_HIDDEN } from '../saved-views/view-filter';
+import { SHOWN_ANYWAY } from '../views/filters';
 import { edgeElement, nodeElement } from '../views/graph-view';
 import type { EgoNetwork, IntroductionPaths, MaterialFlows } from './analysis-api';
 
@@ -16,7 +18,17 @@ const STYLES: StylesheetJsonBlock[] = [
   { selector: 'node.an-dim', style: { 'text-opacity': 0.3 } },
   { selector: '.an-hidden', style: { display: 'none' } },
   { selector: 'node.an-ego', style: { 'border-width': 3, 'border-color': '#1d4f86' } },
-  { selector: 'node.an-path', style: { 'border-width': 5, 'border-color': '#e11d48', 'underlay-color': '#e11d48', 'underlay-opacity': 0.25, 'underlay-padding': 6, 'z-index': 20 } },
+  {
+    selector: 'node.an-path',
+    style: {
+      'border-width': 5,
+      'border-color': '#e11d48',
+      'underlay-color': '#e11d48',
+      'underlay-opacity': 0.25,
+      'underlay-padding': 6,
+      'z-index': 20,
+    },
+  },
   { selector: 'edge.an-path', style: { width: 5, 'line-color': '#e11d48', 'target-arrow-color': '#e11d48', opacity: 1, 'z-index': 20 } },
   {
     selector: 'edge.an-flow',
@@ -46,7 +58,7 @@ export class GraphTools {
 
   /** Undoes every analysis mark: dimmed, hidden, ego, path and flow. */
   showAll(): void {
-    this.cy.batch(() => this.cy.elements().removeClass(CLASSES.join(' ')));
+    this.cy.batch(() => this.cy.elements().removeClass([...CLASSES, SHOWN_ANYWAY].join(' ')));
   }
 
   /** Keeps the ego network's nodes (and links among them) as they are; the rest dimmed or hidden. */
@@ -93,15 +105,19 @@ export class GraphTools {
 
   /**
    * Brings a node's neighbours onto the map: adds those the map does not have (placed around the node)
-   * and shows those the filters or a hide took away. Returns how many became visible.
+   * and shows those the filters, the view or a hide took away, and keeps them shown when the filters
+   * are applied again (a live change re-applies them). Returns how many became visible.
    */
   expand(ego: EgoNetwork): number {
     const before = new Set(this.cy.nodes(':visible').map((n) => n.id()));
     this.addMissing(ego.nodes, ego.edges, ego.centre);
     const ids = new Set(ego.nodes.map((n) => n.id));
     const nodes = this.cy.nodes().filter((n) => ids.has(n.id()));
-    nodes.removeClass('filtered an-hidden an-dim');
-    nodes.connectedEdges().filter((e) => ids.has(e.source().id()) && ids.has(e.target().id())).removeClass('filtered an-hidden an-dim');
+    nodes.removeClass(`filtered ${VIEW_HIDDEN} an-hidden an-dim`).addClass(SHOWN_ANYWAY);
+    nodes
+      .connectedEdges()
+      .filter((e) => ids.has(e.source().id()) && ids.has(e.target().id()))
+      .removeClass('filtered an-hidden an-dim');
     return nodes.filter((n) => !before.has(n.id())).length;
   }
 
@@ -118,7 +134,10 @@ export class GraphTools {
         if (edge.empty()) continue;
         const tonnes = flow.tonnesPerYear ?? 0;
         edge.data('flowWidth', FLOW_WIDTH.min + (FLOW_WIDTH.max - FLOW_WIDTH.min) * Math.sqrt(tonnes / max));
-        edge.data('flowLabel', [flow.material, flow.tonnesPerYear === null ? null : `${tonnes.toLocaleString('fi-FI')} t/a`].filter(Boolean).join(' · '));
+        edge.data(
+          'flowLabel',
+          [flow.material, flow.tonnesPerYear === null ? null : `${tonnes.toLocaleString('fi-FI')} t/a`].filter(Boolean).join(' · '),
+        );
       }
       edges.addClass('an-flow');
       const streams = this.cy.nodes().filter((n) => untaken.has(n.id()));
@@ -137,7 +156,12 @@ export class GraphTools {
         const angle = (2 * Math.PI * i) / Math.max(1, missing.length);
         this.cy.add({ ...nodeElement(n), position: { x: at.x + 90 * Math.cos(angle), y: at.y + 90 * Math.sin(angle) } });
       });
-      const newEdges = edges.filter((e) => this.cy.getElementById(e.id).empty() && this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty());
+      const newEdges = edges.filter(
+        (e) =>
+          this.cy.getElementById(e.id).empty() &&
+          this.cy.getElementById(e.source).nonempty() &&
+          this.cy.getElementById(e.target).nonempty(),
+      );
       this.cy.add(newEdges.map(edgeElement));
     });
   }

@@ -8,7 +8,7 @@
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { NodeType } from '../../../domain/entities';
 import { metricProperty, type ViewFilter } from '../../../domain/views';
-import { emptyFilter, FILTERABLE_TYPES, matchingNodes, type FilterState } from '../views/filters';
+import { emptyFilter, FILTERABLE_TYPES, matchingNodes, SHOWN_ANYWAY, type FilterState } from '../views/filters';
 
 export const VIEW_HIDDEN = 'view-hidden';
 
@@ -66,7 +66,7 @@ export function applyViewFilter(cy: Core, filter: ViewFilter | null): number {
     if (filter.cities.length > 1) keep = keep.intersection(nearAny(cy, 'city', filter.cities));
     if (filter.regions.length > 1) keep = keep.intersection(nearAny(cy, 'region', filter.regions));
     if (filter.themes.length > 1) keep = keep.intersection(nearAny(cy, 'theme', filter.themes));
-    const out = cy.nodes().difference(keep);
+    const out = cy.nodes().difference(keep.union(cy.nodes(`.${SHOWN_ANYWAY}`)));
     out.addClass(VIEW_HIDDEN).unselect();
     hidden = out.length;
   });

@@ -20,6 +20,13 @@ export interface FilterState {
   theme: string;
 }
 
+/**
+ * Nodes the user asked to see whatever the filters say (double-click "expand" brings in neighbours the
+ * filters had hidden): apply() keeps them visible, so the next live change does not hide them again.
+ * A filter the user changes is a new intent and clears the mark.
+ */
+export const SHOWN_ANYWAY = 'shown-anyway';
+
 export function emptyFilter(): FilterState {
   return { types: new Set(FILTERABLE_TYPES), city: '', region: '', theme: '' };
 }
@@ -164,7 +171,7 @@ export class FiltersView {
         this.cy.nodes().removeClass('filtered');
         return;
       }
-      const keep = matchingNodes(this.cy, this.state);
+      const keep = matchingNodes(this.cy, this.state).union(this.cy.nodes(`.${SHOWN_ANYWAY}`));
       keep.removeClass('filtered');
       this.cy.nodes().difference(keep).addClass('filtered').unselect();
     });
@@ -178,6 +185,7 @@ export class FiltersView {
   }
 
   private changed(): void {
+    this.cy.nodes().removeClass(SHOWN_ANYWAY);
     this.apply();
     this.onChange(this.state);
   }
