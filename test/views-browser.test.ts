@@ -4,7 +4,9 @@
  * with computed metrics: a view is saved from the views menu (themes filtered out, at least one link,
  * size by PageRank, colour by community); its URL opened in a fresh browser context applies the filter,
  * style and layout (read from window.verkosto's Cytoscape state); its share link opened in another
- * context shows a read-only map without edit controls and without the e-mail of the person who has one.
+ * context shows a read-only map without edit controls and without the e-mail of the person who has one,
+ * follows live changes (a rename, a person who enters the view once her metrics are in, a theme that
+ * stays out) and says so when the link is revoked.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,12 +53,19 @@ function networkChanges() {
 beforeAll(async () => {
   if (!fs.existsSync(path.join(__dirname, '..', 'client', 'dist', 'index.html')))
     throw new Error('client/dist is missing: `npm test` builds it (or run `npm run build:client`)');
-  stack = await startStack({ EDITOR_TOKEN: 'editor-token-for-views-browser', METRICS_DEBOUNCE_MS: 200 });
+  stack = await startStack({ EDITOR_TOKEN: 'editor-token-for-views-browser', METRICS_DEBOUNCE_MS: 200, METRICS_MIN_INTERVAL_MS: 500 });
   ws = await createWorkspace(stack, 'Näkymäkartta Vöyri–Åbo');
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes: networkChanges() });
   if (res.status >= 300 || res.body.status !== 'applied') throw new Error(`seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
   await eventually(
-    async () => (await cypher<{ missing: number }>(stack, 'MATCH (:Workspace {id: $ws})<-[:IN_WORKSPACE]-(n) WHERE n.metrics_pagerank IS NULL RETURN count(n) AS missing', { ws }))[0].missing === 0,
+    async () =>
+      (
+        await cypher<{ missing: number }>(
+          stack,
+          'MATCH (:Workspace {id: $ws})<-[:IN_WORKSPACE]-(n) WHERE n.metrics_pagerank IS NULL RETURN count(n) AS missing',
+          { ws },
+        )
+      )[0].missing === 0,
     30_000,
     'metrics stored',
   );
@@ -75,9 +84,11 @@ async function openIn(url: string): Promise<{ page: Page; errors: string[] }> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${stack.api.url}${url}`);
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  await page.waitForFunction(() => (window as Win).verkosto?.ready === true, undefined, { timeout: 30_000 }).catch(async (err) => {
-    throw new Error(`${String(err)}\n${errors.join('\n')}\n${(await page.locator('body').innerText()).slice(0, 500)}`);
-  });
+  await page
+    .waitForFunction(() => (window as Win).verkosto?.ready === true, undefined, { timeout: 30_000 })
+    .catch(async (err) => {
+      throw new Error(`${String(err)}\n${errors.join('\n')}\n${(await page.locator('body').innerText()).slice(0, 500)}`);
+    });
   return { page, errors };
 }
 
@@ -140,7 +151,8 @@ test('a view saved in the UI opens from its URL in a fresh browser, and its shar
   expect(byId.get(id('kierto'))!.visible).toBe(false); // a theme
   expect(byId.get(id('yksin'))!.visible).toBe(false); // no links: degree 0
   expect(await viewer.getByTestId('node-count').getAttribute('data-visible')).toBe('6');
-  for (const key of ['vebic', 'akademi', 'akku', 'asa', 'vaasa', 'abo']) expect({ key, visible: byId.get(id(key))!.visible }).toEqual({ key, visible: true });
+  for (const key of ['vebic', 'akademi', 'akku', 'asa', 'vaasa', 'abo'])
+    expect({ key, visible: byId.get(id(key))!.visible }).toEqual({ key, visible: true });
   // Size by PageRank: the highest-ranked node is the largest, drawn at its vSize.
   const ranks = await cypher<{ id: string; pagerank: number; community: number }>(
     stack,
@@ -164,7 +176,8 @@ test('a view saved in the UI opens from its URL in a fresh browser, and its shar
       expect(byId.get(b.id)!.colour).toBe(drawn.colour);
     }
   }
-  if (new Set(visible.map((r) => r.community)).size > 1) expect(new Set(visible.map((r) => byId.get(r.id)!.colour)).size).toBeGreaterThan(1);
+  if (new Set(visible.map((r) => r.community)).size > 1)
+    expect(new Set(visible.map((r) => byId.get(r.id)!.colour)).size).toBeGreaterThan(1);
   await viewer.screenshot({ path: path.join(SHOTS, 'saved-view-opened.png') });
 
   // Share: the menu shows the read-only link.
@@ -194,9 +207,52 @@ test('a view saved in the UI opens from its URL in a fresh browser, and its shar
   expect(JSON.stringify(await reader.evaluate(() => (window as Win).verkosto!.cy.nodes().map((n) => n.data())))).not.toContain(EMAIL);
   await reader.screenshot({ path: path.join(SHOTS, 'saved-view-shared.png') });
 
-  // Revoked: the same link now says so.
+  // The shared map follows the workspace live: a rename shows, and a new person appears once the
+  // recomputed metrics put her in the view (degree ≥ 1), without her e-mail reaching the page.
+  await reader.waitForFunction(() => document.querySelector('[data-testid="shared-live"]')?.getAttribute('data-status') === 'live');
+  const noora = id('noora');
+  const NOORA_EMAIL = 'noora.nasman@example.fi';
+  const live = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
+    changes: [
+      { op: 'node:update', nodeType: 'Organisation', id: id('akademi'), props: { name: 'Åbo Akademi – Kemiteknik' } },
+      { op: 'node:create', nodeType: 'Person', id: noora, props: { name: 'Noora Näsman', email: NOORA_EMAIL } },
+      { op: 'relationship:create', data: { type: 'WORKS_AT', from: noora, to: id('akademi') } },
+    ],
+  });
+  expect(live.body.status).toBe('applied');
+  const drawnName = (nodeId: string) =>
+    reader.evaluate((n) => (window as Win).verkosto!.cy.getElementById(n).data('name') as string | undefined, nodeId);
+  await eventually(async () => (await drawnName(id('akademi'))) === 'Åbo Akademi – Kemiteknik', 20_000, 'rename shown on the shared map');
+  await eventually(async () => (await drawnName(noora)) === 'Noora Näsman', 30_000, 'new person shown once her metrics are in');
+  expect(await reader.content()).not.toContain(NOORA_EMAIL);
+  expect(JSON.stringify(await reader.evaluate(() => (window as Win).verkosto!.cy.nodes().map((n) => n.data())))).not.toContain(NOORA_EMAIL);
+  // A theme stays out (the view filters themes away), whatever arrives live; the rename in the same
+  // batch shows that the map has read the view again since.
+  const theme = id('vety');
+  const more = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
+    changes: [
+      { op: 'node:create', nodeType: 'Theme', id: theme, props: { name: 'Vety', kind: 'topic' } },
+      { op: 'relationship:create', data: { type: 'FOCUSES_ON', from: id('akademi'), to: theme } },
+      { op: 'node:update', nodeType: 'Organisation', id: id('vebic'), props: { name: 'VEBIC – Vasa universitet' } },
+    ],
+  });
+  expect(more.body.status).toBe('applied');
+  await eventually(async () => (await drawnName(id('vebic'))) === 'VEBIC – Vasa universitet', 20_000, 'second rename shown');
+  expect(await drawnName(theme)).toBeUndefined();
+
+  // Revoked: the same link now says so, and the open shared page says it stopped updating.
+  const readerErrorsBeforeRevoke = readerErrors.length;
   await item.getByTestId('views-unshare').click();
-  await eventually(async () => (await stack.http.get(new URL(link).pathname.replace('/shared/', '/api/v1/shared/'))).status === 404, 5000, 'link revoked');
+  await reader.waitForFunction(() => document.querySelector('[data-testid="shared-live"]')?.getAttribute('data-status') === 'lost');
+  await expect(reader.getByTestId('shared-live').textContent()).resolves.toContain('lakkasi toimimasta');
+  // Its last read answered 404 and its socket was closed: the browser logs both, and nothing else.
+  const afterRevoke = readerErrors.splice(readerErrorsBeforeRevoke);
+  expect(afterRevoke.filter((e) => !/status of 404|WebSocket is already in CLOSING or CLOSED/.test(e))).toEqual([]);
+  await eventually(
+    async () => (await stack.http.get(new URL(link).pathname.replace('/shared/', '/api/v1/shared/'))).status === 404,
+    5000,
+    'link revoked',
+  );
   const gone = await (await browser.newContext()).newPage();
   await gone.goto(`${link}?lang=fi`);
   await gone.getByTestId('shared-message').filter({ hasText: 'ei ole voimassa' }).waitFor();

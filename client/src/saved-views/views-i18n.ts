@@ -60,6 +60,10 @@ const fi = {
   'shared.notFound': 'Linkki ei ole voimassa (se on poistettu käytöstä tai näkymä on poistettu).',
   'shared.nodes': '{count} solmua',
   'shared.close': 'Sulje',
+  'shared.live': 'Päivittyy livenä',
+  'shared.connecting': 'Yhdistetään…',
+  'shared.offline': 'Ei yhteyttä: kartta voi olla vanhentunut',
+  'shared.lost': 'Linkki lakkasi toimimasta (se on poistettu käytöstä tai näkymä on poistettu). Kartta ei enää päivity.',
 };
 type Key = keyof typeof fi;
 
@@ -119,6 +123,10 @@ const en: Record<Key, string> = {
   'shared.notFound': 'This link is not valid (it was revoked or the view was deleted).',
   'shared.nodes': '{count} nodes',
   'shared.close': 'Close',
+  'shared.live': 'Updating live',
+  'shared.connecting': 'Connecting…',
+  'shared.offline': 'No connection: the map may be out of date',
+  'shared.lost': 'This link stopped working (it was revoked or the view was deleted). The map no longer updates.',
 };
 
 const sv: Record<Key, string> = {
@@ -165,6 +173,10 @@ const sv: Record<Key, string> = {
   'shared.notFound': 'Länken gäller inte (den har återkallats eller vyn har tagits bort).',
   'shared.nodes': '{count} noder',
   'shared.close': 'Stäng',
+  'shared.live': 'Uppdateras live',
+  'shared.connecting': 'Ansluter…',
+  'shared.offline': 'Ingen anslutning: kartan kan vara inaktuell',
+  'shared.lost': 'Länken slutade fungera (den har återkallats eller vyn har tagits bort). Kartan uppdateras inte längre.',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { fi, en, sv };
