@@ -100,6 +100,7 @@ async function main() {
   const threaded = await computeMetricsOffThread(g.nodes, g.edges);
   clearInterval(ticker);
   console.log(`${label}, worker thread: ${Math.round(performance.now() - started)} ms wall (compute ${threaded.durationMs} ms); longest event-loop stall meanwhile ${Math.round(maxLag)} ms`);
+  console.log(`  ms per step: ${JSON.stringify(threaded.timings)}`);
   if (process.argv.includes('--neo4j')) await stored();
 }
 

@@ -186,30 +186,43 @@ interface BrokerInfo {
   regions: number;
 }
 
-/** Brokers as defined in the header: articulation points of the collaboration graph between cities. */
+/**
+ * Brokers as defined in the header: articulation points of the collaboration graph between cities.
+ * Linear time: a DFS (Hopcroft–Tarjan) numbers each component's nodes so that every subtree is a range
+ * of that order; the pieces an articulation point cuts off are its separated children's subtrees plus
+ * the rest of the component. Prefix sums count the located organisations in a range, and together the
+ * pieces are the component without the node, so their cities are the component's minus the node's own.
+ */
 function brokers(graph: Graph): Map<string, BrokerInfo> {
   const ids = graph.filterNodes((_n, a) => !LOCATION_TYPES.has(a.type as string));
   const index = new Map(ids.map((id, i) => [id, i]));
   const adj: number[][] = ids.map((id) => graph.neighbors(id).flatMap((n) => (index.has(n) ? [index.get(n) as number] : [])));
   const N = ids.length;
+  const isOrg = ids.map((id) => graph.getNodeAttribute(id, 'type') === 'Organisation');
+  // Only organisations count, and only through their city and region.
+  const cityOf = ids.map((id, i) => (isOrg[i] ? (graph.getNodeAttribute(id, 'city') as string | null) : null));
+  const regionOf = ids.map((id, i) => (isOrg[i] ? (graph.getNodeAttribute(id, 'region') as string | null) : null));
   const disc = new Int32Array(N).fill(-1);
   const low = new Int32Array(N);
   const size = new Int32Array(N);
   const order: number[] = [];
-  const cityOf = (i: number) => graph.getNodeAttribute(ids[i], 'city') as string | null;
-  const regionOf = (i: number) => graph.getNodeAttribute(ids[i], 'region') as string | null;
-  const isOrg = (i: number) => graph.getNodeAttribute(ids[i], 'type') === 'Organisation';
+  const located = [0]; // located[p]: organisations with a city among order[0..p)
   const result = new Map<string, BrokerInfo>();
 
-  const distinct = (from: number, to: number, key: (i: number) => string | null, skip?: Set<number>) => {
-    const seen = new Set<string>();
+  const visit = (u: number) => {
+    disc[u] = low[u] = order.length;
+    order.push(u);
+    located.push(located[located.length - 1] + (cityOf[u] ? 1 : 0));
+  };
+  /** Distinct keys in the component, minus the articulation point's own when only it has that key. */
+  const distinctWithout = (counts: Map<string, number>, own: string | null) => counts.size - (own !== null && counts.get(own) === 1 ? 1 : 0);
+  const tally = (from: number, to: number, key: (string | null)[]) => {
+    const counts = new Map<string, number>();
     for (let p = from; p < to; p++) {
-      const i = order[p];
-      if (skip?.has(p)) continue;
-      const k = isOrg(i) ? key(i) : null;
-      if (k) seen.add(k);
+      const k = key[order[p]];
+      if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    return seen;
+    return counts;
   };
 
   for (let root = 0; root < N; root++) {
@@ -217,8 +230,7 @@ function brokers(graph: Graph): Map<string, BrokerInfo> {
     const start = order.length;
     // Iterative DFS: stack of [node, parent, next neighbour position].
     const stack: [number, number, number][] = [[root, -1, 0]];
-    disc[root] = low[root] = order.length;
-    order.push(root);
+    visit(root);
     const separated = new Map<number, number[]>(); // articulation candidate -> children whose subtree it cuts off
     while (stack.length) {
       const top = stack[stack.length - 1];
@@ -227,8 +239,7 @@ function brokers(graph: Graph): Map<string, BrokerInfo> {
         const u = adj[v][top[2]++];
         if (u === parent) continue;
         if (disc[u] === -1) {
-          disc[u] = low[u] = order.length;
-          order.push(u);
+          visit(u);
           stack.push([u, v, 0]);
         } else low[v] = Math.min(low[v], disc[u]);
       } else {
@@ -236,25 +247,36 @@ function brokers(graph: Graph): Map<string, BrokerInfo> {
         size[v] = order.length - disc[v];
         if (parent >= 0) {
           low[parent] = Math.min(low[parent], low[v]);
-          if (low[v] >= disc[parent]) separated.set(parent, [...(separated.get(parent) ?? []), v]);
+          if (low[v] >= disc[parent]) {
+            const children = separated.get(parent);
+            if (children) children.push(v);
+            else separated.set(parent, [v]);
+          }
         }
       }
     }
     const end = order.length;
+    let cities: Map<string, number> | null = null;
+    let regions: Map<string, number> | null = null;
     for (const [v, children] of separated) {
-      if (!isOrg(v)) continue;
+      if (!isOrg[v]) continue;
       // The root is an articulation point only with two or more DFS children.
       if (v === root && children.length < 2) continue;
-      const pieces = children.map((c) => [disc[c], disc[c] + size[c]] as const);
-      const inPieces = new Set<number>([disc[v]]);
-      for (const [a, b] of pieces) for (let p = a; p < b; p++) inPieces.add(p);
-      const cityPieces = [...pieces.map(([a, b]) => distinct(a, b, cityOf)), distinct(start, end, cityOf, inPieces)].filter(
-        (s) => s.size > 0,
-      );
-      const cities = new Set(cityPieces.flatMap((s) => [...s]));
-      if (cityPieces.length < 2 || cities.size < 2) continue;
-      const regionPieces = [...pieces.map(([a, b]) => distinct(a, b, regionOf)), distinct(start, end, regionOf, inPieces)];
-      result.set(ids[v], { cities: cities.size, regions: new Set(regionPieces.flatMap((s) => [...s])).size });
+      let piecesWithCities = 0;
+      let inChildren = 0;
+      for (const c of children) {
+        const n = located[disc[c] + size[c]] - located[disc[c]];
+        inChildren += n;
+        if (n > 0) piecesWithCities++;
+      }
+      const rest = located[end] - located[start] - inChildren - (cityOf[v] ? 1 : 0);
+      if (rest > 0) piecesWithCities++;
+      if (piecesWithCities < 2) continue;
+      cities ??= tally(start, end, cityOf);
+      const cityCount = distinctWithout(cities, cityOf[v]);
+      if (cityCount < 2) continue;
+      regions ??= tally(start, end, regionOf);
+      result.set(ids[v], { cities: cityCount, regions: distinctWithout(regions, regionOf[v]) });
     }
   }
   return result;
