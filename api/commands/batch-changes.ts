@@ -8,7 +8,7 @@ import { createSchemaFor, updateSchemaFor } from '../../domain/entities';
 import { RelationshipCreateSchema, RelationshipUpdateSchema } from '../../domain/relationships';
 import { validationFailed } from '../errors';
 import { nodeIdFor, relIdFor, SHARED_ID_TYPES, sharedNodeIdFor } from './change-ids';
-import type { WriteContext } from './submit-changes';
+import { changeHeader, type ChangeOrigin, type WriteContext } from './submit-changes';
 
 export const MAX_BATCH = 10_000;
 
@@ -53,10 +53,7 @@ export function parseBatch(value: unknown): ChangeInput[] {
 }
 
 /** A workshop participant's batch: their workshop and id on every change (createdBy of what it creates). */
-export interface BatchOrigin {
-  workshopId?: string;
-  participantId?: string;
-}
+export type BatchOrigin = ChangeOrigin;
 
 /**
  * The change events of a batch. In a participant's batch, an organisation, theme or project without
@@ -65,7 +62,7 @@ export interface BatchOrigin {
 export function toChanges(inputs: ChangeInput[], ctx: WriteContext, changeIds: string[], origin: BatchOrigin = {}): Change[] {
   const at = new Date().toISOString();
   return inputs.map((input, i) => {
-    const base = { id: changeIds[i], workspaceId: ctx.workspaceId, actor: ctx.actor, at, ...origin };
+    const base = changeHeader(ctx, changeIds[i], origin, at);
     switch (input.op) {
       case 'node:create': {
         const { id, ...props } = input.props as Record<string, unknown> & { id?: string };

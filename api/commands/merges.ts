@@ -7,7 +7,7 @@ import type { Change } from '../../domain/changes';
 import type { JobResult } from '../../domain/jobs';
 import type { GraphReads } from '../services/graph-reads';
 import { changeIdsFor } from './change-ids';
-import type { ChangeSubmitter, WriteContext } from './submit-changes';
+import { changeHeader, type ChangeOrigin, type ChangeSubmitter, type WriteContext } from './submit-changes';
 import { unmergeTargetOf } from './unmerge';
 import { entryNodeType, precheckMerge } from './workshop-controls';
 
@@ -17,16 +17,14 @@ export interface MergeRequest {
 }
 
 /** What a merge or unmerge change carries besides its op: the workshop it was made in, if any. */
-type Origin = { workshopId?: string };
 
-const baseOf = (ctx: WriteContext, changeId: string, origin: Origin) => ({ id: changeId, workspaceId: ctx.workspaceId, actor: ctx.actor, at: new Date().toISOString(), ...origin });
 
 export async function submitMerge(
   reads: GraphReads,
   submitter: ChangeSubmitter,
   ctx: WriteContext,
   { survivorId, mergedId }: MergeRequest,
-  origin: Origin = {},
+  origin: Pick<ChangeOrigin, 'workshopId'> = {},
 ): Promise<{ changeId: string; result: JobResult | null }> {
   const claim = await submitter.claimKey(ctx, { op: 'node:merge', ...origin, survivorId, mergedId });
   let nodeType: Awaited<ReturnType<typeof precheckMerge>> | undefined;
@@ -34,7 +32,7 @@ export async function submitMerge(
   // A replay (the merged node may be gone by now): the survivor's type is the merge's.
   nodeType ??= await entryNodeType(reads, ctx.workspaceId, survivorId);
   const [changeId] = changeIdsFor(ctx.workspaceId, ctx.idempotencyKey, 1);
-  const change: Change = { ...baseOf(ctx, changeId, origin), op: 'node:merge', nodeType, nodeId: survivorId, mergedId };
+  const change: Change = { ...changeHeader(ctx, changeId, origin), op: 'node:merge', nodeType, nodeId: survivorId, mergedId };
   return { changeId, result: await submitter.submitOne(change, ctx) };
 }
 
@@ -43,7 +41,7 @@ export async function submitUnmerge(
   submitter: ChangeSubmitter,
   ctx: WriteContext,
   mergeChangeId: string,
-  origin: Origin = {},
+  origin: Pick<ChangeOrigin, 'workshopId'> = {},
 ): Promise<{ changeId: string; survivorId: string; result: JobResult | null }> {
   const claim = await submitter.claimKey(ctx, { op: 'node:unmerge', ...origin, mergeChangeId });
   let target: Awaited<ReturnType<typeof unmergeTargetOf>> | undefined;
@@ -51,6 +49,6 @@ export async function submitUnmerge(
   // A replay: this very change may have undone the merge already.
   target ??= await unmergeTargetOf(reads, ctx.workspaceId, mergeChangeId, true);
   const [changeId] = changeIdsFor(ctx.workspaceId, ctx.idempotencyKey, 1);
-  const change: Change = { ...baseOf(ctx, changeId, origin), op: 'node:unmerge', ...target };
+  const change: Change = { ...changeHeader(ctx, changeId, origin), op: 'node:unmerge', ...target };
   return { changeId, survivorId: target.nodeId, result: await submitter.submitOne(change, ctx) };
 }

@@ -23,6 +23,21 @@ export interface WriteContext {
   wait: boolean;
 }
 
+/** Where a change came from, when not from the API directly: a workshop, and its participant. */
+export interface ChangeOrigin {
+  workshopId?: string;
+  participantId?: string;
+}
+
+/** The fields every change starts with: its id, workspace, actor and time, and its origin. */
+export const changeHeader = (ctx: WriteContext, changeId: string, origin: ChangeOrigin = {}, at = new Date().toISOString()) => ({
+  id: changeId,
+  workspaceId: ctx.workspaceId,
+  actor: ctx.actor,
+  at,
+  ...origin,
+});
+
 /**
  * The claim on an Idempotency-Key. The first request with a key holds it as "pending" while its
  * prechecks run, then marks it "accepted" (and queues its change); a failed precheck frees the key

@@ -4,6 +4,7 @@ import type { NodeCreateChange, NodeDeleteChange, NodeUpdateChange } from '../..
 import { createSchemaFor, updateSchemaFor } from '../../domain/entities';
 import { changeIdsFor, nodeIdFor, SHARED_ID_TYPES, sharedNodeIdFor } from '../commands/change-ids';
 import { precheckNodeChange, precheckNodeCreate } from '../commands/prechecks';
+import { changeHeader } from '../commands/submit-changes';
 import { notFound } from '../errors';
 import { participantMiddleware } from './auth-context';
 import type { ApiDeps } from './deps';
@@ -46,15 +47,11 @@ export function nodesRouter({ config, reads, submitter, workshops }: ApiDeps): R
     const nodeId = givenId ?? sharedId ?? nodeIdFor(nodeType, props.name, changeId);
     await claim.precheck(() => precheckNodeCreate(reads, workspaceId, nodeId, givenId !== undefined));
     const change: NodeCreateChange = {
-      id: changeId,
+      ...changeHeader(ctx, changeId, originOf(me)),
       op: 'node:create',
-      workspaceId,
-      actor: ctx.actor,
-      at: new Date().toISOString(),
       nodeType,
       nodeId,
       props,
-      ...originOf(me),
       ...(sharedId && { addOrGet: true }),
     };
     sendWriteResult(res, { workspaceId, changeId, id: nodeId }, await submitter.submitOne(change, ctx), 201);
@@ -73,16 +70,12 @@ export function nodesRouter({ config, reads, submitter, workshops }: ApiDeps): R
     await claim.precheck(() => precheckNodeChange(reads, workspaceId, nodeType, id, baseVersion, me?.participantId));
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const change: NodeUpdateChange = {
-      id: changeId,
+      ...changeHeader(ctx, changeId, originOf(me)),
       op: 'node:update',
-      workspaceId,
-      actor: ctx.actor,
-      at: new Date().toISOString(),
       nodeType,
       nodeId: id,
       props,
       baseVersion,
-      ...originOf(me),
     };
     sendWriteResult(res, { workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
   });
@@ -95,7 +88,7 @@ export function nodesRouter({ config, reads, submitter, workshops }: ApiDeps): R
     const claim = await submitter.claimKey(ctx, { op: 'node:delete', nodeType, id, participantId: me?.participantId });
     await claim.precheck(() => precheckNodeChange(reads, workspaceId, nodeType, id, undefined, me?.participantId));
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
-    const change: NodeDeleteChange = { id: changeId, op: 'node:delete', workspaceId, actor: ctx.actor, at: new Date().toISOString(), nodeType, nodeId: id, ...originOf(me) };
+    const change: NodeDeleteChange = { ...changeHeader(ctx, changeId, originOf(me)), op: 'node:delete', nodeType, nodeId: id };
     sendWriteResult(res, { workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
   });
 

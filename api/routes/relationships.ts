@@ -4,6 +4,7 @@ import type { RelationshipCreateChange, RelationshipDeleteChange, RelationshipUp
 import { levelIssue, RelationshipCreateSchema, RelationshipUpdateSchema, type RelationshipType } from '../../domain/relationships';
 import { changeIdsFor, relIdFor } from '../commands/change-ids';
 import { assertCreatedBy, precheckRelationshipCreate } from '../commands/prechecks';
+import { changeHeader } from '../commands/submit-changes';
 import { badRequest, notFound } from '../errors';
 import type { GraphReads } from '../services/graph-reads';
 import { participantMiddleware } from './auth-context';
@@ -55,17 +56,13 @@ export function relationshipsRouter({ reads, submitter, workshops }: ApiDeps): R
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const relId = givenId ?? relIdFor(type, changeId);
     const change: RelationshipCreateChange = {
-      id: changeId,
+      ...changeHeader(ctx, changeId, originOf(me)),
       op: 'relationship:create',
-      workspaceId,
-      actor: ctx.actor,
-      at: new Date().toISOString(),
       relType: type,
       relId,
       from,
       to,
       props,
-      ...originOf(me),
     };
     sendWriteResult(res, { workspaceId, changeId, id: relId }, await submitter.submitOne(change, ctx), 201);
   });
@@ -85,15 +82,11 @@ export function relationshipsRouter({ reads, submitter, workshops }: ApiDeps): R
     if (!relType) relType = (await existingEdge(reads, workspaceId, null, id)).type;
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const change: RelationshipUpdateChange = {
-      id: changeId,
+      ...changeHeader(ctx, changeId, originOf(me)),
       op: 'relationship:update',
-      workspaceId,
-      actor: ctx.actor,
-      at: new Date().toISOString(),
       relType,
       relId: id,
       props,
-      ...originOf(me),
     };
     sendWriteResult(res, { workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
   });
@@ -109,14 +102,10 @@ export function relationshipsRouter({ reads, submitter, workshops }: ApiDeps): R
     if (!relType) relType = (await existingEdge(reads, workspaceId, null, id)).type;
     const [changeId] = changeIdsFor(workspaceId, ctx.idempotencyKey, 1);
     const change: RelationshipDeleteChange = {
-      id: changeId,
+      ...changeHeader(ctx, changeId, originOf(me)),
       op: 'relationship:delete',
-      workspaceId,
-      actor: ctx.actor,
-      at: new Date().toISOString(),
       relType,
       relId: id,
-      ...originOf(me),
     };
     sendWriteResult(res, { workspaceId, changeId, id }, await submitter.submitOne(change, ctx), 200);
   });

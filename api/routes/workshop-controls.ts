@@ -7,7 +7,7 @@ import { Router, type Request } from 'express';
 import type { Change } from '../../domain/changes';
 import type { Workshop } from '../../domain/workshops';
 import { changeIdsFor } from '../commands/change-ids';
-import type { WriteContext } from '../commands/submit-changes';
+import { changeHeader, type WriteContext } from '../commands/submit-changes';
 import { submitMerge, submitUnmerge } from '../commands/merges';
 import { entryNodeType, entryOf, facilitatorActor } from '../commands/workshop-controls';
 import { exportCsv, WorkshopReports } from '../services/workshop-reports';
@@ -44,13 +44,8 @@ export function workshopControlsRouter({ config, accounts, workshops, reads, sub
     return workshop;
   }
 
-  const base = (workshop: Workshop, ctx: WriteContext, changeId: string) => ({
-    id: changeId,
-    workspaceId: workshop.workspaceId,
-    actor: ctx.actor,
-    at: new Date().toISOString(),
-    workshopId: workshop.id,
-  });
+  // The facilitator's context is the workshop's workspace (facilitated above).
+  const base = (workshop: Workshop, ctx: WriteContext, changeId: string) => changeHeader(ctx, changeId, { workshopId: workshop.id });
 
   for (const [action, hidden] of [
     ['hide', true],

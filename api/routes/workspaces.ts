@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { NodeCreateChange } from '../../domain/changes';
 import { createSchemaFor } from '../../domain/entities';
 import { changeIdsFor, nodeIdFor } from '../commands/change-ids';
+import { changeHeader } from '../commands/submit-changes';
 import { notFound, conflict } from '../errors';
 import { WorkspaceParamsSchema } from './common.schema';
 import type { ApiDeps } from './deps';
@@ -45,7 +46,7 @@ export function workspacesRouter({ config, reads, submitter }: ApiDeps): Router 
       const existing = await reads.lookup(workspaceId, [workspaceId]);
       if (existing.get(workspaceId)?.type) throw conflict('ALREADY_EXISTS', `The id "${workspaceId}" is already used`, { id: workspaceId });
     });
-    const change: NodeCreateChange = { id: changeId, op: 'node:create', workspaceId, actor: ctx.actor, at: new Date().toISOString(), nodeType: 'Workspace', nodeId: workspaceId, props };
+    const change: NodeCreateChange = { ...changeHeader(ctx, changeId), op: 'node:create', nodeType: 'Workspace', nodeId: workspaceId, props };
     sendWriteResult(res, { workspaceId, changeId, id: workspaceId }, await submitter.submitOne(change, ctx), 201);
   });
 
