@@ -119,6 +119,17 @@ const clearNodes = (page: Page) =>
       .sort(),
   );
 
+/** Double-clicks a node where it is drawn (centred first, so it is on screen). */
+async function doubleClickNode(page: Page, nodeId: string) {
+  await page.evaluate((n) => {
+    const cy = (window as CyWindow).verkosto!.cy;
+    cy.center(cy.getElementById(n));
+  }, nodeId);
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  const at = await page.evaluate((n) => (window as CyWindow).verkosto!.cy.getElementById(n).renderedPosition(), nodeId);
+  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+}
+
 test('the metric table lists the organisation with most links first, and follows metrics:updated', async () => {
   const page = await openPage();
   await openTab(page, 'metrics');
@@ -196,14 +207,7 @@ test('double-clicking a node brings back a neighbour the map does not have', asy
     cy.getElementById(c).remove();
     return cy.nodes().length;
   }, missing);
-  // Double-click Välittäjä Oy where it is drawn.
-  await page.evaluate((b) => {
-    const cy = (window as CyWindow).verkosto!.cy;
-    cy.center(cy.getElementById(b));
-  }, id('b'));
-  const box = (await page.getByTestId('graph').boundingBox())!;
-  const at = await page.evaluate((b) => (window as CyWindow).verkosto!.cy.getElementById(b).renderedPosition(), id('b'));
-  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+  await doubleClickNode(page, id('b')); // Välittäjä Oy
   await page.waitForFunction((c) => (window as CyWindow).verkosto!.cy.getElementById(c).length === 1, missing, { timeout: 10_000 });
   const after = await page.evaluate(() => (window as CyWindow).verkosto!.cy.nodes().length);
   expect(after).toBe(before + 1);
@@ -220,14 +224,7 @@ test('a neighbour that double-click brought past the filters stays shown when li
   await page.getByTestId('filter-type-Person').uncheck();
   expect(await hiddenByFilter(asa)).toBe(true);
 
-  // Double-click Öljynjalostus Öy, whose only person is Åsa Öberg.
-  await page.evaluate((a2) => {
-    const cy = (window as CyWindow).verkosto!.cy;
-    cy.center(cy.getElementById(a2));
-  }, id('a2'));
-  const box = (await page.getByTestId('graph').boundingBox())!;
-  const at = await page.evaluate((a2) => (window as CyWindow).verkosto!.cy.getElementById(a2).renderedPosition(), id('a2'));
-  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+  await doubleClickNode(page, id('a2')); // Öljynjalostus Öy, whose only person is Åsa Öberg
   await page.waitForFunction((n) => !(window as CyWindow).verkosto!.cy.getElementById(n).hasClass('filtered'), asa, { timeout: 10_000 });
 
   // A live change makes the map apply its filters again: Åsa stays.
