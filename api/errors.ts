@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ZodError } from 'zod';
 import type { Logger } from './infra/logger';
+import { IndexBuilding } from './services/followed-index';
 
 export interface ErrorDetail {
   path: string;
@@ -33,6 +34,10 @@ export const notFound = (what: string, id: string) => new AppError(404, 'NOT_FOU
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(409, code, message, undefined, extra);
 export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
 export const unavailable = (code: string, message: string) => new AppError(503, code, message);
+const INDEX_RETRY_AFTER_S = 5;
+/** An index a read needs is still being built (IndexBuilding): 503 with Retry-After. */
+export const indexBuilding = (message: string, buildingForMs: number) =>
+  new AppError(503, 'INDEX_BUILDING', message, undefined, { retryAfterSeconds: INDEX_RETRY_AFTER_S, buildingForMs });
 export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
 export const forbidden = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(403, code, message, undefined, extra);
 export const gone = (code: string, message: string) => new AppError(410, code, message);
@@ -83,9 +88,10 @@ function fromBodyParser(err: { type?: string; status?: number; message: string }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const appError = err instanceof AppError ? err : fromBodyParser(err);
+    const appError = err instanceof AppError ? err : err instanceof IndexBuilding ? indexBuilding(err.message, err.forMs) : fromBodyParser(err);
     if (!appError) logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
     const e = appError ?? new AppError(500, 'INTERNAL', 'Something went wrong on our side');
+    if (e.status === 503 && typeof e.extra?.retryAfterSeconds === 'number') res.set('Retry-After', String(e.extra.retryAfterSeconds));
     res.status(e.status).json({ error: { code: e.code, message: e.message, ...(e.details && { details: e.details }), ...e.extra } });
   };
 }

@@ -24,6 +24,8 @@ const errors = {
   '400': { description: 'Invalid input: error.details lists each field (path) and reason', content: { 'application/json': { schema: ref('Error') } } },
   '404': { description: 'Not found', content: { 'application/json': { schema: ref('Error') } } },
 };
+/** A read whose index (overlaps, names) is still being built from scratch after some seconds. */
+const indexBuilding = err('INDEX_BUILDING: the index is being built (about a minute for 50,000 projects); ask again after Retry-After (error.buildingForMs: how long so far)');
 const writeResponses = (applied: string) => ({
   '202': ok('Queued: { changeId, id, status: "queued" } (Location: the change)'),
   [applied]: ok('Applied (with ?wait=true or Prefer: wait): { changeId, id, seq, node | edge }'),
@@ -176,7 +178,7 @@ export function buildOpenApi() {
       get: {
         summary: 'Probable duplicates of a name being entered, with score and reasons',
         parameters: [ws, ...['type', 'name', 'limit', 'minScore'].map((name) => ({ name, in: 'query', required: name === 'name', schema: { type: 'string' } }))],
-        responses: { '200': ok('{ name, type, items: [{ id, type, name, score, reasons }] }'), ...errors },
+        responses: { '200': ok('{ name, type, items: [{ id, type, name, score, reasons }] }'), '503': indexBuilding, ...errors },
       },
     },
     '/api/v1/workspaces/{workspaceId}/projects/{id}/overlaps': {
@@ -189,7 +191,7 @@ export function buildOpenApi() {
           { name: 'crossBoundary', in: 'query', schema: { type: 'string', enum: ['city', 'region', 'none'], default: 'city' }, description: 'Only projects run in other cities, other regions, or all' },
           { name: 'minScore', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1, default: 0.05 } },
         ],
-        responses: { '200': ok('{ workspaceId, projectId, seq, crossBoundary, items: [{ id, name, nameEn, cities, regions, score, parts, explanation: { fi, en } }] }'), ...errors },
+        responses: { '200': ok('{ workspaceId, projectId, seq, crossBoundary, items: [{ id, name, nameEn, cities, regions, score, parts, explanation: { fi, en } }] }'), '503': indexBuilding, ...errors },
       },
     },
     '/api/v1/workspaces/{workspaceId}/overlaps': {
@@ -217,9 +219,23 @@ export function buildOpenApi() {
     },
     '/api/v1/workspaces/{workspaceId}/specialisation': {
       get: {
-        summary: 'City (or region) × theme matrix: projects, organisations and euros per cell with the project ids, gaps (themes no place covers) and crowded themes (3+ places)',
+        summary: 'City (or region) × theme matrix: projects, organisations and euros per cell (the projects themselves: …/specialisation/projects), gaps (themes no place covers) and crowded themes (3+ places)',
         parameters: [ws, { name: 'by', in: 'query', schema: { type: 'string', enum: ['city', 'region'], default: 'city' } }],
-        responses: { '200': ok('{ workspaceId, seq, by, places: [{ id, name, projects, euros }], themes, cells: [{ placeId, themeId, projects, organisations, euros, projectIds }], gaps, crowded: [{ id, name, nameEn, placeIds }] }'), ...errors },
+        responses: { '200': ok('{ workspaceId, seq, by, places: [{ id, name, projects, euros }], themes, cells: [{ placeId, themeId, projects, organisations, euros }], gaps, crowded: [{ id, name, nameEn, placeIds }] }'), '503': indexBuilding, ...errors },
+      },
+    },
+    '/api/v1/workspaces/{workspaceId}/specialisation/projects': {
+      get: {
+        summary: 'The projects behind one cell of the matrix (place × theme), by name, a page at a time',
+        parameters: [
+          ws,
+          { name: 'by', in: 'query', schema: { type: 'string', enum: ['city', 'region'], default: 'city' } },
+          { name: 'place', in: 'query', required: true, schema: { type: 'string' }, description: 'City or region id (as `by` says)' },
+          { name: 'theme', in: 'query', required: true, schema: { type: 'string' }, description: 'Theme id' },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+        ],
+        responses: { '200': ok('{ workspaceId, seq, by, placeId, themeId, total, offset, limit, items: [{ id, name, nameEn, cities, regions, budgetEur }] } (total 0: no project in that cell)'), '503': indexBuilding, ...errors },
       },
     },
     '/api/v1/themes/suggest': {

@@ -9,6 +9,7 @@ import { ChangeSubmitter } from './commands/submit-changes';
 import type { Config } from './infra/config';
 import { createChangesQueue, createChangesQueueEvents } from './infra/queue';
 import { createImportsQueue } from './infra/import-status';
+import { WorkspaceSeqs } from './infra/workspace-seq';
 import { ImportStarter } from './commands/start-import';
 import { createCoreServices } from './infra/services';
 import { Accounts } from './services/accounts';
@@ -33,8 +34,11 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
   const queueEvents = createChangesQueueEvents(config);
   await queueEvents.waitUntilReady();
   const reads = new GraphReads(core.db);
-  const similar = new SimilarEntities(core.db, reads);
-  const overlaps = new ProjectOverlaps(core.db);
+  // Workspace seqs from Redis, and the numbers the worker announces, for the indexes kept here.
+  const seqs = new WorkspaceSeqs(core.db, core.redis, config, core.logger);
+  await seqs.start();
+  const similar = new SimilarEntities(core.db, seqs);
+  const overlaps = new ProjectOverlaps(core.db, { seqs });
   const submitter = new ChangeSubmitter(config, queue, queueEvents, core.redis);
   const importsQueue = createImportsQueue(config);
   const imports = new ImportStarter(config, core.redis, importsQueue);
@@ -66,6 +70,7 @@ export async function startApiServer(config: Config): Promise<ApiServer> {
     io: sockets.io,
     async close() {
       await presence.stop();
+      await seqs.stop();
       await sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

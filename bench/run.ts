@@ -14,7 +14,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from '../api/infra/config';
-import { parseArgs, UsageError, type BenchOptions } from './args';
+import { parseArgs, type BenchOptions } from './args';
+import { loadAverages, startBench } from './bench-start';
 import type { LatencyResult, ThroughputResult } from './load';
 import { childRunner, inlineRunner, type LoadRunner } from './load-runner';
 import { benchPrefix, deleteWorkspaces, envOf, monitorProcess, preflight, startStack, type ProcessSample, type Stack } from './stack';
@@ -248,11 +249,6 @@ class Bench {
   }
 }
 
-const loadAverages = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ') + ' (1 / 5 / 15 min)';
 
 function rate(changes: number, ms: number | null): number {
   return ms && ms > 0 ? (changes / ms) * 1000 : NaN;
@@ -403,32 +399,9 @@ function report(
 }
 
 async function main(): Promise<number> {
-  let opts: BenchOptions;
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
-      return err.message.startsWith('usage') ? 0 : 1;
-    }
-    throw err;
-  }
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`bench: the run exceeded --max-run-s (${opts.maxRunMs / 1000} s); aborting\n`);
-    process.exit(1);
-  }, opts.maxRunMs);
-  watchdog.unref();
-
   const base = loadConfig();
-  say(`Verkosto benchmark - ${new Date().toISOString()}`);
-  say(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), ${fmtMb(os.totalmem())} RAM`);
-  say(`Neo4j ${base.NEO4J_URI}, Redis ${base.REDIS_URL}; WORKER_CONCURRENCY=${base.WORKER_CONCURRENCY}, BATCH_MAX=${base.BATCH_MAX}`);
-  say(`load average at start: ${loadAverages()}`);
-  if (os.loadavg()[0] > 0.75 * os.cpus().length) {
-    say(
-      `WARNING: the machine is already busy (1-minute load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs); the figures will be lower and noisier than on an idle machine.`,
-    );
-  }
+  const opts = startBench('Verkosto benchmark', parseArgs, base);
+  if (typeof opts === 'number') return opts;
 
   await preflight(base);
 

@@ -18,6 +18,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from '../api/infra/config';
 import { UsageError } from './args';
+import { startBench } from './bench-start';
 import { inPool } from './http';
 import { childRunner, inlineRunner } from './load-runner';
 import { benchPrefix, deadline, deleteWorkspaces, envOf, monitorProcess, preflight, startStack, type ProcessSample } from './stack';
@@ -443,37 +444,10 @@ function report(
 // ---- main ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  let opts: WorkshopOptions;
-  try {
-    opts = parseWorkshopArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
-      return err.message.startsWith('usage') ? 0 : 1;
-    }
-    throw err;
-  }
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`bench: the run exceeded --max-run-s (${opts.maxRunMs / 1000} s); aborting\n`);
-    process.exit(1);
-  }, opts.maxRunMs);
-  watchdog.unref();
-
   const base = loadConfig();
+  const opts = startBench('Verkosto workshop benchmark', parseWorkshopArgs, base);
+  if (typeof opts === 'number') return opts;
   const runId = randomUUID().slice(0, 8);
-  say(`Verkosto workshop benchmark - ${new Date().toISOString()}`);
-  say(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), ${fmtMb(os.totalmem())} RAM`);
-  say(`Neo4j ${base.NEO4J_URI}, Redis ${base.REDIS_URL}; WORKER_CONCURRENCY=${base.WORKER_CONCURRENCY}, BATCH_MAX=${base.BATCH_MAX}`);
-  say(
-    `load average at start: ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' / ')} (1 / 5 / 15 min)`,
-  );
-  if (os.loadavg()[0] > 0.75 * os.cpus().length)
-    say(
-      `WARNING: the machine is already busy (1-minute load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs); the figures will be worse and noisier.`,
-    );
 
   await preflight(base);
   const quiet = ['fatal', 'error', 'silent'].includes(base.LOG_LEVEL) ? base.LOG_LEVEL : 'warn';

@@ -75,6 +75,13 @@ const apply = async (changes: unknown[]) => {
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes });
   expect(res.body.status).toBe('applied');
 };
+/** The ids of the projects behind a cell, from the per-cell endpoint (sorted). */
+const cellProjectIds = async (by: string, place: string, theme: string) => {
+  const res = await stack.http.get(`/api/v1/workspaces/${ws}/specialisation/projects?by=${by}&place=${id(place)}&theme=${id(theme)}&limit=500`);
+  expect(res.status).toBe(200);
+  expect(res.body.total).toBe(res.body.items.length);
+  return res.body.items.map((p: { id: string }) => p.id).sort();
+};
 const cell = async (by: string, place: string, theme: string) => {
   const res = await stack.http.get(`/api/v1/workspaces/${ws}/specialisation?by=${by}`);
   return res.body.cells.find((c: { placeId: string; themeId: string }) => c.placeId === id(place) && c.themeId === id(theme));
@@ -99,12 +106,12 @@ test('a cached index follows new projects, new links, renamed places and moved o
   const renamed = await stack.http.patch(`/api/v1/workspaces/${ws}/cities/${id('kokkola')}?wait=true`, { name: 'Karleby–Kokkola' });
   expect(renamed.status).toBe(200);
   await apply([{ op: 'relationship:create', data: { type: 'IN_REGION', from: id('pietarsaari'), to: id('pohjanmaa') } }]);
-  expect((await cell('region', 'pohjanmaa', 'kierratys')).projectIds).toEqual([id('p1'), id('p3')].sort());
+  expect(await cellProjectIds('region', 'pohjanmaa', 'kierratys')).toEqual([id('p1'), id('p3')].sort());
   await expectSameAsRebuilt();
 
   // An organisation located in a second city: its project is now run there too.
   await apply([{ op: 'relationship:create', data: { type: 'LOCATED_IN', from: id('oulun-yhtio'), to: id('kokkola') } }]);
-  expect((await cell('city', 'kokkola', 'kierratys')).projectIds).toEqual([id('p1'), id('p2')].sort());
+  expect(await cellProjectIds('city', 'kokkola', 'kierratys')).toEqual([id('p1'), id('p2')].sort());
   await expectSameAsRebuilt();
 
   // A new theme link and an edited project.
@@ -117,7 +124,7 @@ test('a cached index follows new projects, new links, renamed places and moved o
 test('removed links, deleted organisations and deleted projects leave the cached index', async () => {
   const removed = await stack.http.delete(`/api/v1/workspaces/${ws}/relationships/${id('p2-FOCUSES_ON-kierratys')}?wait=true`);
   expect(removed.status).toBe(200);
-  expect((await cell('city', 'kokkola', 'kierratys')).projectIds).toEqual([id('p1')]);
+  expect(await cellProjectIds('city', 'kokkola', 'kierratys')).toEqual([id('p1')]);
   await expectSameAsRebuilt();
 
   const org = await stack.http.delete(`/api/v1/workspaces/${ws}/organisations/${id('oulun-yhtio')}?wait=true`);

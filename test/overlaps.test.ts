@@ -100,8 +100,15 @@ test('the matrix shows the seven battery-chemistry cities on battery chemistry, 
   expect(cells.map((c: { placeId: string }) => c.placeId).sort()).toEqual(expect.arrayContaining([...BATTERY_CHEMISTRY_CITIES].sort()));
   const kokkola = cells.find((c: { placeId: string }) => c.placeId === 'city-kokkola');
   // Kokkola leads the project, with three partner organisations of its own; the budget counts once.
-  expect(kokkola).toMatchObject({ projects: 1, organisations: 4, euros: 259188, projectIds: ['project-akkukemia'] });
-  expect(cells.find((c: { placeId: string }) => c.placeId === 'city-vaasa')).toMatchObject({ projects: 1, organisations: 0, projectIds: ['project-akkukemia'] });
+  expect(kokkola).toMatchObject({ projects: 1, organisations: 4, euros: 259188 });
+  expect(kokkola.projectIds).toBeUndefined();
+  expect(cells.find((c: { placeId: string }) => c.placeId === 'city-vaasa')).toMatchObject({ projects: 1, organisations: 0 });
+  // The projects behind a cell come from their own endpoint.
+  const behind = await stack.http.get('/api/v1/workspaces/demo/specialisation/projects?by=city&place=city-kokkola&theme=theme-battery-chemistry');
+  expect(behind.status).toBe(200);
+  expect(behind.body).toMatchObject({ by: 'city', placeId: 'city-kokkola', themeId: 'theme-battery-chemistry', total: 1, offset: 0, limit: 50 });
+  expect(behind.body.items.map((p: { id: string }) => p.id)).toEqual(['project-akkukemia']);
+  expect(behind.body.items[0].cities.map((c: { id: string }) => c.id)).toContain('city-kokkola');
   const crowded = res.body.crowded.find((t: { id: string }) => t.id === 'theme-battery-chemistry');
   expect(crowded.placeIds).toEqual(expect.arrayContaining([...BATTERY_CHEMISTRY_CITIES]));
   // Themes of the taxonomy no project works on are gaps; battery chemistry is not one.

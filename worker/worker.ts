@@ -12,6 +12,7 @@ import { failureText, rejection, type Rejection } from '../domain/rejections';
 import type { Config } from '../api/infra/config';
 import type { FailedChange } from '../api/infra/failed-changes';
 import { redisOptions } from '../api/infra/redis';
+import { raiseWorkspaceSeqs, WorkspaceSeqs } from '../api/infra/workspace-seq';
 import { createCoreServices } from '../api/infra/services';
 import { ProjectOverlaps } from '../api/services/project-overlaps';
 import { Announcer } from './announce';
@@ -57,6 +58,8 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
     const outcomes = await applyBatch(core.db, changes);
     const applied = outcomes.flatMap((o) => ('applied' in o ? [o.applied] : []));
     announcer.applied(applied);
+    // Before the jobs complete (and ?wait answers): an API asked after that sees these seqs.
+    await raiseWorkspaceSeqs(core.redis, config, applied).catch((err: Error) => core.logger.warn({ err }, 'workspace seqs not raised'));
     trigger.afterApplied(applied, deletedEnds);
     if (applied.length) metrics.schedule(applied.map((a) => a.workspaceId)).catch((err) => core.logger.warn({ err }, 'metrics not scheduled'));
     return outcomes;
@@ -112,7 +115,8 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
     concurrency: config.WORKER_CONCURRENCY,
   });
   worker.on('error', (err) => core.logger.error({ err }, 'worker error'));
-  const overlaps = new ProjectOverlaps(core.db);
+  // Seqs from Redis (no subscription: insight jobs come after the changes they are about).
+  const overlaps = new ProjectOverlaps(core.db, { seqs: new WorkspaceSeqs(core.db, core.redis, config, core.logger) });
   const insights = new Worker<InsightJobMap[InsightJobName], unknown, InsightJobName>(
     INSIGHTS_QUEUE,
     (job: InsightJob) => processInsightJob(job, overlaps, announcer),

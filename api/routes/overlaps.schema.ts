@@ -24,6 +24,13 @@ export const OverlapPairsQuerySchema = z
 
 export const SpecialisationQuerySchema = z.object({ by: z.enum(['city', 'region']).default('city') });
 
+export const SpecialisationCellQuerySchema = SpecialisationQuerySchema.extend({
+  place: IdSchema,
+  theme: IdSchema,
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
 const suggestOptions = {
   limit: z.coerce.number().int().min(1).max(30).default(8),
   minScore: z.coerce.number().min(0).max(1).default(0.4),

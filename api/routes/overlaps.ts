@@ -1,19 +1,22 @@
 /**
  * Duplicate work between cities: a project's overlaps with projects elsewhere, every cross-city pair
- * (JSON or CSV), the place × theme specialisation matrix, and theme suggestions for a text.
+ * (JSON or CSV), the place × theme specialisation matrix and the projects behind one of its cells, and
+ * theme suggestions for a text.
  */
 import { Router, type Response } from 'express';
 import { suggestThemes, type SuggestInput } from '../../domain/themes/suggest';
 import { getTaxonomy } from '../../domain/themes/taxonomy';
 import { notFound } from '../errors';
+import { COLD_WAIT_MS } from '../services/followed-index';
 import { toCsv } from '../services/csv';
-import type { OverlapPair } from '../services/project-overlaps';
+import { overlapsOf, type OverlapPair, type SpecialisationCellProjects } from '../services/project-overlaps';
 import { WorkspaceParamsSchema } from './common.schema';
 import type { ApiDeps } from './deps';
 import {
   OverlapPairsQuerySchema,
   ProjectOverlapsParamsSchema,
   ProjectOverlapsQuerySchema,
+  SpecialisationCellQuerySchema,
   SpecialisationQuerySchema,
   SuggestBodyQuerySchema,
   SuggestBodySchema,
@@ -68,9 +71,9 @@ export function overlapsRouter({ overlaps }: ApiDeps): Router {
   router.get('/workspaces/:workspaceId/projects/:id/overlaps', async (req, res) => {
     const { workspaceId, id } = parse(ProjectOverlapsParamsSchema, req.params, 'params');
     const { k, crossBoundary, minScore } = parse(ProjectOverlapsQuerySchema, req.query, 'query');
-    const ws = await overlaps.load(workspaceId);
+    const ws = await overlaps.load(workspaceId, { coldWaitMs: COLD_WAIT_MS });
     if (!ws) throw notFound('Workspace', workspaceId);
-    const items = await overlaps.forProject(workspaceId, id, k, crossBoundary, minScore);
+    const items = overlapsOf(ws, id, k, crossBoundary, minScore);
     if (!items) throw notFound('Project', id);
     res.json({ workspaceId, projectId: id, seq: ws.seq, crossBoundary, items });
   });
@@ -78,7 +81,7 @@ export function overlapsRouter({ overlaps }: ApiDeps): Router {
   router.get('/workspaces/:workspaceId/overlaps', async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
     const { format, ...filters } = parse(OverlapPairsQuerySchema, req.query, 'query');
-    const result = await overlaps.pairs(workspaceId, filters);
+    const result = await overlaps.pairs(workspaceId, filters, { coldWaitMs: COLD_WAIT_MS });
     if (!result) throw notFound('Workspace', workspaceId);
     if (format === 'csv') {
       res
@@ -93,9 +96,18 @@ export function overlapsRouter({ overlaps }: ApiDeps): Router {
   router.get('/workspaces/:workspaceId/specialisation', async (req, res) => {
     const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
     const { by } = parse(SpecialisationQuerySchema, req.query, 'query');
-    const matrix = await overlaps.specialisation(workspaceId, by);
-    if (!matrix) throw notFound('Workspace', workspaceId);
-    res.json(matrix);
+    const json = await overlaps.specialisationJson(workspaceId, by, { coldWaitMs: COLD_WAIT_MS });
+    if (json === null) throw notFound('Workspace', workspaceId);
+    res.type('application/json').send(json);
+  });
+
+  router.get('/workspaces/:workspaceId/specialisation/projects', async (req, res) => {
+    const { workspaceId } = parse(WorkspaceParamsSchema, req.params, 'params');
+    const { by, place, theme, offset, limit } = parse(SpecialisationCellQuerySchema, req.query, 'query');
+    const cell = await overlaps.cellProjects(workspaceId, by, place, theme, { offset, limit }, { coldWaitMs: COLD_WAIT_MS });
+    if (!cell) throw notFound('Workspace', workspaceId);
+    const body: SpecialisationCellProjects = { workspaceId, seq: cell.seq, by, placeId: place, themeId: theme, total: cell.total, offset, limit, items: cell.items };
+    res.json(body);
   });
 
   router.get('/themes/suggest', (req, res) => {

@@ -5,11 +5,14 @@
  *  - every cross-city pair above a threshold (GET …/overlaps, JSON or CSV),
  *  - the place × theme specialisation matrix (GET …/specialisation),
  *  - the worker's 'insight:overlaps' announcement after a project changes.
- * Each workspace's index is built from one Cypher read (projects-for-overlaps) and kept; when the
- * workspace's change-log sequence number moves on, it is caught up from the log (change-replay): only
- * the projects the new changes touch are read again (projects-for-overlaps with their ids) and replaced
- * in the index. A long gap, too many touched projects, or a removed link of a kind that decides where a
- * project runs (the log does not say which project it joined) rebuild it.
+ * Each workspace's index is built from Cypher reads (projects-for-overlaps, in pages, indexed in time
+ * slices so other requests go on meanwhile) and kept as a FollowedIndex: when the workspace's change-log
+ * sequence number moves on (the worker announces it through Redis, api/infra/workspace-seq), it is
+ * caught up from the log (change-replay) in the background, and a request waits only when the index
+ * lags behind the number it reads, for the new changes only. Catching up reads again only the projects
+ * the new changes touch (projects-for-overlaps with their ids) and replaces their records in the index
+ * and in the specialisation tallies. A long gap, too many touched projects, or a removed link of a kind
+ * that decides where a project runs (the log does not say which project it joined) rebuild it.
  *
  * Where a project is run: its own LOCATED_IN cities and its lead's and partners' LOCATED_IN cities
  * (`cities`, which decide the boundary); cities that are themselves lead or partner of a project (a city
@@ -18,14 +21,17 @@
  */
 import { OverlapIndex } from '../../domain/overlap/candidate-index';
 import type { CrossBoundary, OverlapProject, OverlapResult } from '../../domain/overlap/score';
-import type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell } from '../../domain/overlap/responses';
+import type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell, SpecialisationCellProjects } from '../../domain/overlap/responses';
 
-export type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell };
+export type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell, SpecialisationCellProjects };
 import { getTaxonomy } from '../../domain/themes/taxonomy';
-import type { AppliedChange, OverlapInsight } from '../../domain/events';
+import { perEntityEvents, type AppliedChange, type OverlapInsight } from '../../domain/events';
 import type { RelationshipType } from '../../domain/relationships';
 import type { GraphDb } from '../infra/neo4j';
+import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
 import { changesBetween } from './change-replay';
+import { FollowedIndex, timeSliced } from './followed-index';
+import { SpecialisationTally, type PlaceKind } from './specialisation-tally';
 
 
 interface ProjectRow {
@@ -76,10 +82,9 @@ export interface WorkspaceProjects {
   /** Names of the projects and of everything they link to, for explanations. */
   names: Map<string, string>;
   labels: (id: string) => string | undefined;
+  /** The specialisation matrices, following the records. */
+  tallies: Record<PlaceKind, SpecialisationTally>;
 }
-
-
-
 
 export interface PairFilters {
   city?: string;
@@ -91,8 +96,6 @@ export interface PairFilters {
   minScore: number;
   limit: number;
 }
-
-
 
 interface ThemeRow {
   id: string;
@@ -109,8 +112,6 @@ const MAX_TOUCHED = 5_000;
 const PROJECT_LINKS: ReadonlySet<RelationshipType> = new Set<RelationshipType>(['LEADS', 'PARTNER_IN', 'FUNDS', 'FUNDED_BY', 'FOCUSES_ON', 'PART_OF', 'LOCATED_IN']);
 /** Links that place an organisation or a city (a project's cities and regions come through them). */
 const PLACE_LINKS: ReadonlySet<RelationshipType> = new Set<RelationshipType>(['LOCATED_IN', 'IN_REGION']);
-/** How old an index the worker's insights may reuse, refreshing only the changed project. */
-const REFRESH_WINDOW_MS = 10_000;
 /** Projects per read while an index is built (see build). */
 const BUILD_PAGE = 2_000;
 /** How many overlaps of each project are looked at when listing pairs. */
@@ -122,29 +123,46 @@ const uniqueById = <T extends { id: string }>(xs: readonly T[]): T[] => {
 };
 const orUndefined = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
 
+export interface LoadOptions {
+  /**
+   * How long to wait for an index built from scratch before giving up with IndexBuilding (followed-index; default:
+   * as long as it takes). Catching up an index that is there always waits.
+   */
+  coldWaitMs?: number;
+}
+
 export class ProjectOverlaps {
-  private readonly cache = new Map<string, { seq: number; builtAt: number; data: Promise<WorkspaceProjects> }>();
-  private readonly matrices = new Map<string, { seq: number; matrix: Specialisation }>();
+  private readonly indexes = new Map<string, FollowedIndex<WorkspaceProjects>>();
+  /** Matrices per workspace and `by` (and their JSON once asked for), kept until the index's seq moves on. */
+  private readonly matrices = new Map<string, { seq: number; matrix: Specialisation; json?: string }>();
+  private readonly seqs: SeqSource;
 
   constructor(
     private readonly db: GraphDb,
-    private readonly opts: { buildPage?: number } = {},
-  ) {}
+    private readonly opts: { buildPage?: number; seqs?: SeqSource } = {},
+  ) {
+    this.seqs = opts.seqs ?? graphSeqs(db);
+    // Numbers the worker announces: indexes kept here catch up before the next request asks.
+    this.seqs.onRaised?.(({ workspaceId, seq }) => this.indexes.get(workspaceId)?.follow(seq));
+  }
 
   /** The workspace's projects and their index, caught up with its change log; null: no workspace. */
-  async load(workspaceId: string): Promise<WorkspaceProjects | null> {
-    const [ws] = await this.db.read<{ seq: number }>('workspace-seq', { workspaceId });
-    if (!ws) return null;
-    const cached = this.cache.get(workspaceId);
-    if (cached && cached.seq === ws.seq) return cached.data;
-    this.cache.delete(workspaceId);
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
-    // Catch-ups chain onto the previous promise, so concurrent requests never update one index twice at once.
-    const data =
-      cached && cached.seq < ws.seq ? cached.data.then((prev) => this.catchUp(prev, ws.seq)) : this.build(workspaceId, ws.seq);
-    this.cache.set(workspaceId, { seq: ws.seq, builtAt: cached && cached.seq < ws.seq ? cached.builtAt : Date.now(), data });
-    data.catch(() => this.cache.get(workspaceId)?.data === data && this.cache.delete(workspaceId));
-    return data;
+  async load(workspaceId: string, options: LoadOptions = {}): Promise<WorkspaceProjects | null> {
+    const seq = await this.seqs.current(workspaceId);
+    if (seq === null) return null;
+    let followed = this.indexes.get(workspaceId);
+    if (followed) {
+      // Most recently used last, so the least recently used goes first.
+      this.indexes.delete(workspaceId);
+    } else {
+      if (this.indexes.size >= MAX_CACHED) this.indexes.delete(this.indexes.keys().next().value as string);
+      followed = new FollowedIndex<WorkspaceProjects>({
+        build: (to) => this.build(workspaceId, to),
+        catchUp: (prev, _from, to) => this.catchUp(prev, to),
+      });
+    }
+    this.indexes.set(workspaceId, followed);
+    return followed.at(seq, { coldWaitMs: options.coldWaitMs, what: `overlap index of workspace "${workspaceId}"` });
   }
 
   /**
@@ -163,13 +181,9 @@ export class ProjectOverlaps {
       for (const row of rows) {
         const record = recordOf(row, prev.names);
         found.add(record.id);
-        prev.projects.set(record.id, record);
-        prev.index.upsert(record.overlap);
+        replaceRecord(prev, record.id, record);
       }
-      for (const id of ids) {
-        if (found.has(id) || !prev.projects.delete(id)) continue;
-        prev.index.remove(id);
-      }
+      for (const id of ids) if (!found.has(id)) replaceRecord(prev, id, null);
     }
     prev.seq = seq;
     return prev;
@@ -185,10 +199,16 @@ export class ProjectOverlaps {
     const referenced = new Set<string>();
     /** Nodes whose directly linked projects are looked up in the graph (e.g. an organisation shown again). */
     const linked = new Set<string>();
-    for (const c of changes) {
+    /** Sources of new LOCATED_IN / IN_REGION links, and the projects created by these changes. */
+    const placed = new Set<string>();
+    const createdProjects = new Set<string>();
+    for (const c of perEntityEvents(changes)) {
       switch (c.event) {
         case 'node:created':
-          if (c.node.type === 'Project') touched.add(c.node.id);
+          if (c.node.type === 'Project') {
+            touched.add(c.node.id);
+            createdProjects.add(c.node.id);
+          }
           break;
         case 'node:updated':
           if (c.node.type === 'Project') touched.add(c.node.id);
@@ -209,19 +229,33 @@ export class ProjectOverlaps {
           }
           for (const e of c.movedEdges) touched.add(e.source).add(e.target);
           break;
+        case 'node:unmerged':
+          for (const id of [c.node.id, c.restored.id]) {
+            touched.add(id);
+            referenced.add(id);
+            linked.add(id);
+          }
+          for (const e of c.edges) touched.add(e.source).add(e.target);
+          break;
         case 'relationship:created':
           if (PROJECT_LINKS.has(c.edge.type)) touched.add(c.edge.source).add(c.edge.target);
-          if (PLACE_LINKS.has(c.edge.type)) referenced.add(c.edge.source);
+          if (PLACE_LINKS.has(c.edge.type)) placed.add(c.edge.source);
           break;
         case 'relationship:deleted':
           // The event names only the link; which project it joined is gone with it.
           if (PROJECT_LINKS.has(c.edge.type) || PLACE_LINKS.has(c.edge.type)) return null;
           break;
-        default:
-          // relationship:updated: the overlap read uses no link properties.
+        case 'relationship:updated':
+          // The overlap read uses no link properties.
           break;
+        default:
+          // An event this code does not know (e.g. a new kind): only a rebuild is exact.
+          return null;
       }
     }
+    // A project's own place is read again with it; an organisation's or a city's place changes the
+    // records of the projects that name it (looking those up for a project would cost a full scan).
+    for (const id of placed) if (!ws.projects.has(id) && !createdProjects.has(id)) referenced.add(id);
     if (referenced.size) {
       for (const p of ws.projects.values()) if (mentionsAny(p, referenced)) touched.add(p.id);
     }
@@ -233,61 +267,42 @@ export class ProjectOverlaps {
   }
 
   /**
-   * For the worker's insights: an index built less than REFRESH_WINDOW_MS ago is reused with just the
-   * given project read again, so a stream of changes does not rebuild the whole index for every
-   * changed project; an older one is rebuilt. The other projects' data may be that many ms old.
-   */
-  async loadRefreshed(workspaceId: string, projectId: string): Promise<WorkspaceProjects | null> {
-    const cached = this.cache.get(workspaceId);
-    if (!cached || Date.now() - cached.builtAt > REFRESH_WINDOW_MS) return this.load(workspaceId);
-    const ws = await cached.data;
-    const rows = await this.db.read<ProjectRow>('projects-for-overlaps', { workspaceId, projectIds: [projectId] });
-    if (!rows.length) {
-      ws.projects.delete(projectId);
-      ws.index.remove(projectId);
-      return ws;
-    }
-    const record = recordOf(rows[0], ws.names);
-    ws.projects.set(record.id, record);
-    ws.index.upsert(record.overlap);
-    return ws;
-  }
-
-  /**
    * Reads the workspace's projects in pages of BUILD_PAGE (each a short read transaction: one read of
-   * 50,000 projects ran into Neo4j's transaction timeout) and indexes each page before the next, giving
-   * the event loop back in between.
+   * 50,000 projects ran into Neo4j's transaction timeout) and indexes them in slices of a few ms, so
+   * that other requests are answered while a large index is built (about a minute for 50,000 projects).
    */
   private async build(workspaceId: string, seq: number): Promise<WorkspaceProjects> {
     const ids = (await this.db.read<{ id: string }>('project-ids', { workspaceId })).map((r) => r.id);
     const names = new Map<string, string>();
-    const projects = new Map<string, ProjectRecord>();
     const labels = (id: string) => names.get(id);
-    const index = new OverlapIndex({ labels });
+    const ws: WorkspaceProjects = {
+      workspaceId,
+      seq,
+      projects: new Map(),
+      index: new OverlapIndex({ labels }),
+      names,
+      labels,
+      tallies: { city: new SpecialisationTally('city'), region: new SpecialisationTally('region') },
+    };
     const page = this.opts.buildPage ?? BUILD_PAGE;
+    const records: ProjectRecord[] = [];
     for (let from = 0; from < ids.length; from += page) {
       const rows = await this.db.read<ProjectRow>('projects-for-overlaps', { workspaceId, projectIds: ids.slice(from, from + page) });
-      for (const row of rows) {
-        const record = recordOf(row, names);
-        projects.set(record.id, record);
-      }
-      await new Promise((resolve) => setImmediate(resolve));
+      await timeSliced(rows, (row) => records.push(recordOf(row, names)));
     }
-    for (const p of projects.values()) index.upsert(p.overlap);
-    return { workspaceId, seq, projects, index, names, labels };
+    await timeSliced(records, (record) => replaceRecord(ws, record.id, record));
+    return ws;
   }
 
   /** Top k overlaps of one project; null when the workspace or the project is not there. */
   async forProject(workspaceId: string, projectId: string, k: number, crossBoundary: CrossBoundary, minScore = 0.05): Promise<ProjectOverlap[] | null> {
     const ws = await this.load(workspaceId);
-    const project = ws?.projects.get(projectId);
-    if (!ws || !project) return null;
-    return ws.index.query(project.overlap, k, { crossBoundary, minScore, labels: ws.labels }).map((r) => toOverlap(ws, r));
+    return ws && overlapsOf(ws, projectId, k, crossBoundary, minScore);
   }
 
   /** Every pair of projects in different cities scoring at least minScore, best first; null: no workspace. */
-  async pairs(workspaceId: string, f: PairFilters): Promise<{ seq: number; pairs: OverlapPair[]; total: number } | null> {
-    const ws = await this.load(workspaceId);
+  async pairs(workspaceId: string, f: PairFilters, options: LoadOptions = {}): Promise<{ seq: number; pairs: OverlapPair[]; total: number } | null> {
+    const ws = await this.load(workspaceId, options);
     if (!ws) return null;
     const taxonomy = getTaxonomy();
     const inPlace = (p: ProjectRecord) =>
@@ -314,67 +329,59 @@ export class ProjectOverlaps {
     return { seq: ws.seq, pairs: pairs.slice(0, f.limit), total: pairs.length };
   }
 
-  /** The place × theme matrix (kept per workspace and `by` until the workspace's seq moves on); null: no workspace. */
-  async specialisation(workspaceId: string, by: 'city' | 'region'): Promise<Specialisation | null> {
-    const ws = await this.load(workspaceId);
+  /** The place × theme matrix (kept per workspace and `by` until the index's seq moves on); null: no workspace. */
+  async specialisation(workspaceId: string, by: PlaceKind, options: LoadOptions = {}): Promise<Specialisation | null> {
+    return (await this.keptMatrix(workspaceId, by, options))?.matrix ?? null;
+  }
+
+  /** The matrix as JSON text, serialised once per seq (a city matrix of 50,000 projects is some MB). */
+  async specialisationJson(workspaceId: string, by: PlaceKind, options: LoadOptions = {}): Promise<string | null> {
+    const kept = await this.keptMatrix(workspaceId, by, options);
+    if (!kept) return null;
+    kept.json ??= JSON.stringify(kept.matrix);
+    return kept.json;
+  }
+
+  private async keptMatrix(workspaceId: string, by: PlaceKind, options: LoadOptions): Promise<{ seq: number; matrix: Specialisation; json?: string } | null> {
+    const ws = await this.load(workspaceId, options);
     if (!ws) return null;
     const key = `${workspaceId}\n${by}`;
     const kept = this.matrices.get(key);
-    if (kept && kept.seq === ws.seq) return kept.matrix;
-    const matrix = await this.computeSpecialisation(ws, by);
-    this.matrices.delete(key);
-    if (this.matrices.size >= MAX_CACHED * 2) this.matrices.delete(this.matrices.keys().next().value as string);
-    this.matrices.set(key, { seq: ws.seq, matrix });
-    return matrix;
-  }
-
-  private async computeSpecialisation(ws: WorkspaceProjects, by: 'city' | 'region'): Promise<Specialisation> {
-    const { workspaceId } = ws;
+    if (kept && kept.seq === ws.seq) return kept;
+    const seq = ws.seq;
     const themeRows = await this.db.read<{ record: ThemeRow }>('nodes-for-matching', { workspaceId, nodeType: 'Theme' });
     const themes = themeRows.map(({ record: t }) => ({ id: t.id, name: t.name, ...(t.nameEn ? { nameEn: t.nameEn } : {}) })).sort((a, b) => a.id.localeCompare(b.id));
-    const places = new Map<string, Named & { projects: Set<string>; euros: number }>();
-    const cells = new Map<string, { placeId: string; themeId: string; projects: Set<string>; organisations: Set<string>; euros: number }>();
-    for (const p of ws.projects.values()) {
-      const where = uniqueById(by === 'city' ? [...p.cities, ...p.partnerCities] : p.regions);
-      for (const place of where) {
-        let row = places.get(place.id);
-        if (!row) places.set(place.id, (row = { ...place, projects: new Set(), euros: 0 }));
-        // Budgets count once per project per place.
-        if (!row.projects.has(p.id)) {
-          row.projects.add(p.id);
-          row.euros += p.budgetEur ?? 0;
-        }
-        const orgs = p.organisations.filter((o) => (by === 'city' ? o.cityIds : o.regionIds).includes(place.id)).map((o) => o.id);
-        for (const themeId of new Set(p.themes)) {
-          const key = `${place.id}\n${themeId}`;
-          let cell = cells.get(key);
-          if (!cell) cells.set(key, (cell = { placeId: place.id, themeId, projects: new Set(), organisations: new Set(), euros: 0 }));
-          if (!cell.projects.has(p.id)) {
-            cell.projects.add(p.id);
-            cell.euros += p.budgetEur ?? 0;
-          }
-          orgs.forEach((o) => cell!.organisations.add(o));
-        }
-      }
+    // The index may have moved on while the themes were read: the tallies are those of its seq now.
+    const made = { seq: ws.seq, matrix: ws.tallies[by].matrix(workspaceId, ws.seq, themes) };
+    if (made.seq === seq) {
+      this.matrices.delete(key);
+      if (this.matrices.size >= MAX_CACHED * 2) this.matrices.delete(this.matrices.keys().next().value as string);
+      this.matrices.set(key, made);
     }
-    const placesByTheme = new Map<string, string[]>();
-    for (const c of cells.values()) placesByTheme.set(c.themeId, [...(placesByTheme.get(c.themeId) ?? []), c.placeId]);
-    return {
-      workspaceId,
-      seq: ws.seq,
-      by,
-      places: [...places.values()]
-        .map(({ id, name, projects, euros }) => ({ id, name, projects: projects.size, euros }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
-      themes,
-      cells: [...cells.values()]
-        .map((c) => ({ placeId: c.placeId, themeId: c.themeId, projects: c.projects.size, organisations: c.organisations.size, euros: c.euros, projectIds: [...c.projects].sort() }))
-        .sort((a, b) => a.themeId.localeCompare(b.themeId) || a.placeId.localeCompare(b.placeId)),
-      gaps: themes.filter((t) => !placesByTheme.has(t.id)),
-      crowded: themes
-        .filter((t) => (placesByTheme.get(t.id)?.length ?? 0) >= 3)
-        .map((t) => ({ ...t, placeIds: [...placesByTheme.get(t.id)!].sort() })),
-    };
+    return made;
+  }
+
+  /**
+   * The projects behind one cell of the matrix, by name, a page of them; null: no workspace. A cell
+   * with no project has total 0.
+   */
+  async cellProjects(
+    workspaceId: string,
+    by: PlaceKind,
+    placeId: string,
+    themeId: string,
+    page: { offset: number; limit: number },
+    options: LoadOptions = {},
+  ): Promise<{ seq: number; total: number; items: (ProjectSummary & { budgetEur?: number })[] } | null> {
+    const ws = await this.load(workspaceId, options);
+    if (!ws) return null;
+    const ids = ws.tallies[by].cellProjects(placeId, themeId) ?? new Set<string>();
+    const records = [...ids].flatMap((id) => ws.projects.get(id) ?? []);
+    records.sort((a, b) => a.name.localeCompare(b.name, 'fi') || (a.id < b.id ? -1 : 1));
+    const items = records
+      .slice(page.offset, page.offset + page.limit)
+      .map((p) => ({ ...summary(p), ...(p.budgetEur !== undefined ? { budgetEur: p.budgetEur } : {}) }));
+    return { seq: ws.seq, total: records.length, items };
   }
 
   /**
@@ -383,7 +390,7 @@ export class ProjectOverlaps {
    * project is gone, or nothing overlaps.
    */
   async insight(workspaceId: string, projectId: string, minScore = INSIGHT_MIN_SCORE, k = 5): Promise<OverlapInsight | null> {
-    const ws = await this.loadRefreshed(workspaceId, projectId);
+    const ws = await this.load(workspaceId);
     const project = ws?.projects.get(projectId);
     if (!ws || !project) return null;
     const found = ws.index.query(project.overlap, k, { crossBoundary: 'city', minScore, labels: ws.labels });
@@ -400,6 +407,33 @@ export class ProjectOverlaps {
     });
     return { workspaceId, projectId, overlaps, message: insightMessage(project, overlaps.map((o) => o.city)) };
   }
+}
+
+/** Top k overlaps of one project of a loaded workspace; null when the project is not there. */
+export function overlapsOf(ws: WorkspaceProjects, projectId: string, k: number, crossBoundary: CrossBoundary, minScore = 0.05): ProjectOverlap[] | null {
+  const project = ws.projects.get(projectId);
+  if (!project) return null;
+  return ws.index.query(project.overlap, k, { crossBoundary, minScore, labels: ws.labels }).map((r) => toOverlap(ws, r));
+}
+
+/** Puts a project's new record in place of its old one (null: the project left) in every index of the workspace. */
+function replaceRecord(ws: WorkspaceProjects, id: string, record: ProjectRecord | null): void {
+  const old = ws.projects.get(id);
+  if (old) {
+    ws.tallies.city.remove(old);
+    ws.tallies.region.remove(old);
+  }
+  if (!record) {
+    if (old) {
+      ws.projects.delete(id);
+      ws.index.remove(id);
+    }
+    return;
+  }
+  ws.projects.set(id, record);
+  ws.index.upsert(record.overlap);
+  ws.tallies.city.add(record);
+  ws.tallies.region.add(record);
 }
 
 /** Whether a project's record names any of the ids (a place, organisation, partner, funder, programme or theme of it). */

@@ -2,17 +2,19 @@
  * "Did you mean ...?": entities of a workspace that are probably the same as a name being entered
  * (case, ä/ö/å, typos, legal suffixes, translations through aliases, abbreviations), with a score and
  * the reasons, from the shared matcher in domain/matching. The workshop type-ahead, the forms and
- * duplicate checks use it. Each workspace's index is kept and, when its change log moves on, caught
- * up from the log (created, edited, hidden, deleted and merged entities of the type) instead of being
- * rebuilt; a long gap or many removals rebuild it.
+ * duplicate checks use it. Each workspace's index is kept (a FollowedIndex) and, when its change log
+ * moves on, caught up from the log (created, edited, hidden, deleted and merged entities of the type)
+ * instead of being rebuilt, in the background once the worker announces the new seq, so a request
+ * seldom waits; a long gap or many removals rebuild it.
  */
 import type { NodeType } from '../../domain/entities';
 import { findCandidates, MatcherIndex, type EntityRecord } from '../../domain/matching';
-import type { AppliedChange } from '../../domain/events';
+import { perEntityEvents, type AppliedChange } from '../../domain/events';
 import type { GraphNode } from '../../domain/graph';
 import type { GraphDb } from '../infra/neo4j';
+import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
 import { changesBetween } from './change-replay';
-import type { GraphReads } from './graph-reads';
+import { FollowedIndex, timeSliced } from './followed-index';
 
 export interface SimilarEntity {
   id: string;
@@ -20,12 +22,6 @@ export interface SimilarEntity {
   name: string;
   score: number;
   reasons: string[];
-}
-
-interface CachedIndex {
-  seq: number;
-  /** Shared by concurrent requests; each catch-up chains onto the previous one. */
-  index: Promise<MatcherIndex>;
 }
 
 const MAX_CACHED = 50;
@@ -37,16 +33,24 @@ const MAX_REMOVED_SHARE = 0.25;
 const MATCH_FIELDS = ['name', 'aliases', 'nameEn', 'nameSv', 'businessId', 'website'] as const;
 
 export class SimilarEntities {
-  private readonly cache = new Map<string, CachedIndex>();
+  /** Per workspace and node type. */
+  private readonly indexes = new Map<string, FollowedIndex<MatcherIndex>>();
+  private readonly seqs: SeqSource;
 
   constructor(
     private readonly db: GraphDb,
-    // Kept for callers that construct it so; the seq now comes from workspace-seq.
-    protected readonly reads: GraphReads,
-  ) {}
+    seqs?: SeqSource,
+  ) {
+    this.seqs = seqs ?? graphSeqs(db);
+    // Numbers the worker announces: the workspace's indexes catch up before the next request asks.
+    this.seqs.onRaised?.(({ workspaceId, seq }) => {
+      for (const [key, followed] of this.indexes) if (key.startsWith(`${workspaceId}\n`)) followed.follow(seq);
+    });
+  }
 
-  async find(workspaceId: string, nodeType: NodeType, name: string, limit: number, minScore: number): Promise<SimilarEntity[] | null> {
-    const index = await this.indexOf(workspaceId, nodeType);
+  /** Candidates for a name; null: no such workspace. Throws IndexBuilding while a new index is built for over coldWaitMs. */
+  async find(workspaceId: string, nodeType: NodeType, name: string, limit: number, minScore: number, options: { coldWaitMs?: number } = {}): Promise<SimilarEntity[] | null> {
+    const index = await this.indexOf(workspaceId, nodeType, options.coldWaitMs);
     if (!index) return null;
     return findCandidates({ name, type: nodeType }, index, { limit, minScore, type: nodeType }).map((c) => ({
       id: c.record.id,
@@ -57,38 +61,45 @@ export class SimilarEntities {
     }));
   }
 
-  private async indexOf(workspaceId: string, nodeType: NodeType): Promise<MatcherIndex | null> {
-    // Only the seq: reads.workspace() also counts the workspace's nodes, slow on a large workspace.
-    const [workspace] = await this.db.read<{ seq: number }>('workspace-seq', { workspaceId });
-    if (!workspace) return null;
+  private async indexOf(workspaceId: string, nodeType: NodeType, coldWaitMs?: number): Promise<MatcherIndex | null> {
+    const seq = await this.seqs.current(workspaceId);
+    if (seq === null) return null;
     const key = `${workspaceId}\n${nodeType}`;
-    const cached = this.cache.get(key);
-    if (cached && cached.seq === workspace.seq) return cached.index;
-    const seq = workspace.seq;
-    const index =
-      cached && cached.seq < seq
-        ? cached.index.then((ix) => this.catchUp(ix, workspaceId, nodeType, cached.seq, seq))
-        : this.build(workspaceId, nodeType);
-    this.cache.delete(key);
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(key, { seq, index });
-    index.catch(() => this.cache.get(key)?.index === index && this.cache.delete(key));
-    return index;
+    let followed = this.indexes.get(key);
+    if (followed) {
+      this.indexes.delete(key);
+    } else {
+      if (this.indexes.size >= MAX_CACHED) this.indexes.delete(this.indexes.keys().next().value as string);
+      followed = new FollowedIndex<MatcherIndex>({
+        build: () => this.build(workspaceId, nodeType),
+        catchUp: (index, from, to) => this.catchUp(index, workspaceId, nodeType, from, to),
+      });
+    }
+    this.indexes.set(key, followed);
+    return followed.at(seq, { coldWaitMs, what: `${nodeType} name index of workspace "${workspaceId}"` });
   }
 
+  /** Reads the names and indexes them in time slices (100,000 organisations take seconds). */
   private async build(workspaceId: string, nodeType: NodeType): Promise<MatcherIndex> {
     const rows = await this.db.read<{ record: EntityRecord }>('nodes-for-matching', { workspaceId, nodeType });
-    return new MatcherIndex(rows.map((r) => stripNulls(r.record)));
+    const index = new MatcherIndex();
+    await timeSliced(rows, (r) => index.add(stripNulls(r.record)));
+    return index;
   }
 
   /** The index with the log's changes after `from` up to `to` applied to it (the nodes' events carry their fields). */
   private async catchUp(index: MatcherIndex, workspaceId: string, nodeType: NodeType, from: number, to: number): Promise<MatcherIndex> {
     const changes = await changesBetween(this.db, workspaceId, from, to, MAX_REPLAY);
     if (!changes || index.removedCount > index.size * MAX_REMOVED_SHARE) return this.build(workspaceId, nodeType);
-    for (const change of changes) applyToIndex(index, nodeType, change);
+    // An event this code does not know (e.g. a new kind) may carry entities: rebuild.
+    if (changes.some((c) => !KNOWN_EVENTS.has(c.event))) return this.build(workspaceId, nodeType);
+    for (const change of perEntityEvents(changes)) applyToIndex(index, nodeType, change);
     return index;
   }
 }
+
+/** The events applyToIndex knows (links among them: they do not change what a name matches). */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(['node:created', 'node:updated', 'node:deleted', 'node:merged', 'node:unmerged', 'relationship:created', 'relationship:updated', 'relationship:deleted']);
 
 function applyToIndex(index: MatcherIndex, nodeType: NodeType, change: AppliedChange): void {
   switch (change.event) {
@@ -103,6 +114,11 @@ function applyToIndex(index: MatcherIndex, nodeType: NodeType, change: AppliedCh
       if (change.node.type !== nodeType) return;
       index.remove(change.mergedId);
       upsertNode(index, change.node);
+      return;
+    case 'node:unmerged':
+      // The merged entity is back, and the survivor as it was before the merge.
+      if (change.restored.type === nodeType) upsertNode(index, change.restored);
+      if (change.node.type === nodeType) upsertNode(index, change.node);
       return;
     default:
       // Links do not change what a name matches.

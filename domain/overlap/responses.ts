@@ -54,13 +54,13 @@ export interface OverlapPairs {
   items: OverlapPair[];
 }
 
+/** One cell of the matrix; its projects come from GET …/specialisation/projects (SpecialisationCellProjects). */
 export interface SpecialisationCell {
   placeId: string;
   themeId: string;
   projects: number;
   organisations: number;
   euros: number;
-  projectIds: string[];
 }
 
 /** GET …/specialisation */
@@ -75,4 +75,17 @@ export interface Specialisation {
   gaps: { id: string; name: string; nameEn?: string }[];
   /** Themes three or more places work on, with those places. */
   crowded: { id: string; name: string; nameEn?: string; placeIds: string[] }[];
+}
+
+/** GET …/specialisation/projects?by=&place=&theme=: the projects behind one cell, by name, paged. */
+export interface SpecialisationCellProjects {
+  workspaceId: string;
+  seq: number;
+  by: 'city' | 'region';
+  placeId: string;
+  themeId: string;
+  total: number;
+  offset: number;
+  limit: number;
+  items: (ProjectSummary & { budgetEur?: number })[];
 }

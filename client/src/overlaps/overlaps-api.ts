@@ -1,10 +1,11 @@
 /**
  * The duplicate-work reads of the REST API (api/routes/overlaps.ts): one project's overlaps, the
- * workspace's overlapping pairs (JSON, and the CSV link), and the place × theme specialisation matrix.
+ * workspace's overlapping pairs (JSON, and the CSV link), the place × theme specialisation matrix and
+ * the projects behind one of its cells.
  * The shapes are the API's own (domain/overlap/responses.ts).
  */
 import type { CrossBoundary } from '../../../domain/overlap/score';
-import type { OverlapPairs, ProjectOverlaps, Specialisation } from '../../../domain/overlap/responses';
+import type { OverlapPairs, ProjectOverlaps, Specialisation, SpecialisationCellProjects } from '../../../domain/overlap/responses';
 import { API_BASE, request } from '../api';
 
 export type { CrossBoundary };
@@ -16,6 +17,7 @@ export type {
   ProjectSummary,
   Specialisation,
   SpecialisationCell,
+  SpecialisationCellProjects,
 } from '../../../domain/overlap/responses';
 
 export interface PairFilters {
@@ -49,6 +51,12 @@ export const overlapsApi = {
     request<OverlapPairs>('GET', `${ws(workspaceId)}/overlaps`, { query: pairQuery(filters), signal }),
   specialisation: (workspaceId: string, by: PlaceKind, signal?: AbortSignal) =>
     request<Specialisation>('GET', `${ws(workspaceId)}/specialisation`, { query: { by }, signal }),
+  /** The projects behind one cell of the matrix, by name, `limit` from `offset`. */
+  cellProjects: (workspaceId: string, cell: { by: PlaceKind; placeId: string; themeId: string }, page: { offset: number; limit: number }, signal?: AbortSignal) =>
+    request<SpecialisationCellProjects>('GET', `${ws(workspaceId)}/specialisation/projects`, {
+      query: { by: cell.by, place: cell.placeId, theme: cell.themeId, offset: page.offset, limit: page.limit },
+      signal,
+    }),
 };
 
 /** The CSV download of the same pairs (UTF-8 with BOM for Excel, made by the API). */

@@ -75,6 +75,9 @@ const fi = {
   'heat.cellProjects': '{count} hanketta',
   'heat.cellHint': 'Valitse solu nähdäksesi sen hankkeet.',
   'heat.highlight': 'Näytä kartalla',
+  'heat.cellLoading': 'Haetaan solun hankkeita…',
+  'heat.cellFailed': 'Solun hankkeiden haku epäonnistui: {message}',
+  'heat.more': 'Näytä lisää ({shown}/{total})',
   'heat.legend': 'Vähän → paljon',
 };
 
@@ -151,6 +154,9 @@ const en: Messages = {
   'heat.cellProjects': '{count} projects',
   'heat.cellHint': 'Choose a cell to see its projects.',
   'heat.highlight': 'Show on map',
+  'heat.cellLoading': 'Loading the projects of the cell…',
+  'heat.cellFailed': 'Could not load the projects of the cell: {message}',
+  'heat.more': 'Show more ({shown}/{total})',
   'heat.legend': 'Few → many',
 };
 
@@ -224,6 +230,9 @@ const sv: Messages = {
   'heat.cellProjects': '{count} projekt',
   'heat.cellHint': 'Välj en cell för att se dess projekt.',
   'heat.highlight': 'Visa på kartan',
+  'heat.cellLoading': 'Hämtar cellens projekt…',
+  'heat.cellFailed': 'Kunde inte hämta cellens projekt: {message}',
+  'heat.more': 'Visa fler ({shown}/{total})',
   'heat.legend': 'Få → många',
 };
 

@@ -2,7 +2,7 @@
  * The specialisation heat map: cities (or regions) × themes, coloured by projects, organisations or
  * euros. Themes no place covers (gaps) are hatched columns, themes three or more places work on
  * (crowded) are marked in their heading; both are listed under the table too. A cell lists the
- * projects behind it, which can be shown on the map. The table scrolls on its own, with the place
+ * projects behind it (asked for when it is chosen, a page at a time), which can be shown on the map. The table scrolls on its own, with the place
  * column and the theme row sticky, so it works on a phone.
  */
 import type { Core } from 'cytoscape';
@@ -10,10 +10,31 @@ import { errorMessage } from '../api';
 import { h, replaceChildren } from '../dom';
 import { formatNumber, getLang, locale } from '../i18n';
 import { labelOf } from './graph-names';
-import { MEASURES, overlapsApi, type Measure, type PlaceKind, type Specialisation, type SpecialisationCell } from './overlaps-api';
+import {
+  MEASURES,
+  overlapsApi,
+  type Measure,
+  type PlaceKind,
+  type Specialisation,
+  type SpecialisationCell,
+  type SpecialisationCellProjects,
+} from './overlaps-api';
 import { ot } from './overlaps-i18n';
 
 type ThemeInfo = Specialisation['themes'][number];
+
+/** Projects of the selected cell asked per page (the API gives at most 500). */
+const CELL_PAGE = 50;
+const MAX_HIGHLIGHTED = 500;
+
+/** The projects behind the selected cell, as far as they have been loaded. */
+interface CellList {
+  key: string;
+  items: SpecialisationCellProjects['items'];
+  total: number;
+  loading: AbortController | null;
+  error: string | null;
+}
 
 /** The value a cell shows for a measure. */
 export function cellValue(cell: SpecialisationCell | undefined, measure: Measure): number {
@@ -46,6 +67,7 @@ export class SpecialisationMap {
   private error: string | null = null;
   private loading: AbortController | null = null;
   private selected: { placeId: string; themeId: string } | null = null;
+  private cellList: CellList | null = null;
 
   constructor(
     private readonly workspaceId: string,
@@ -66,6 +88,9 @@ export class SpecialisationMap {
       this.data = data;
       if (this.selected && !data.cells.some((c) => c.placeId === this.selected!.placeId && c.themeId === this.selected!.themeId))
         this.selected = null;
+      // The matrix moved on: the selected cell's projects are asked again.
+      if (this.selected) void this.loadCell(false);
+      else this.dropCellList();
     } catch (err) {
       if ((err as Error)?.name === 'AbortError') return;
       this.error = ot('heat.failed', { message: errorMessage(err) });
@@ -121,6 +146,7 @@ export class SpecialisationMap {
             if (by === this.by) return;
             this.by = by;
             this.selected = null;
+            this.dropCellList();
             void this.load();
           },
         })),
@@ -214,7 +240,7 @@ export class SpecialisationMap {
                 title: `${ot('heat.cell', { place: labelOf(this.cy, place.id, place.name), theme: this.themeName(theme) })}: ${formatValue(value, this.measure)}`,
                 onclick: () => {
                   this.selected = { placeId: place.id, themeId: theme.id };
-                  this.render();
+                  void this.loadCell(false);
                   this.el.querySelector('[data-testid="heat-cell-detail"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
                 },
               },
@@ -254,32 +280,103 @@ export class SpecialisationMap {
           formatValue(cell.euros, 'euros'),
         ].join(' · '),
       ),
-      h(
-        'ul',
-        { class: 'heat-projects' },
-        ...cell.projectIds.map((id) =>
-          h(
-            'li',
-            {},
-            h(
-              'button',
-              { type: 'button', class: 'link', 'data-testid': 'heat-project', 'data-id': id, onclick: () => this.focusNode(id) },
-              labelOf(this.cy, id),
-            ),
-          ),
-        ),
-      ),
+      this.cellProjectList(),
       h(
         'button',
         {
           type: 'button',
           class: 'secondary',
           'data-testid': 'heat-highlight',
-          onclick: () => this.showCell(cell.projectIds, cell.placeId, this.by),
+          onclick: () => void this.highlightCell(cell),
         },
         ot('heat.highlight'),
       ),
     );
+  }
+
+  private cellKey(): string | null {
+    return this.selected ? `${this.by}\n${this.selected.placeId}\n${this.selected.themeId}` : null;
+  }
+
+  private dropCellList(): void {
+    this.cellList?.loading?.abort();
+    this.cellList = null;
+  }
+
+  /** Asks for the next page of the selected cell's projects (or the first, when `more` is false). */
+  private async loadCell(more: boolean): Promise<void> {
+    const key = this.cellKey();
+    const sel = this.selected;
+    if (!key || !sel) return;
+    const list = more && this.cellList?.key === key ? this.cellList : null;
+    this.cellList?.loading?.abort();
+    const controller = new AbortController();
+    const current: CellList = list ?? { key, items: [], total: 0, loading: null, error: null };
+    current.loading = controller;
+    current.error = null;
+    this.cellList = current;
+    this.render();
+    try {
+      const page = await overlapsApi.cellProjects(this.workspaceId, { by: this.by, ...sel }, { offset: current.items.length, limit: CELL_PAGE }, controller.signal);
+      if (controller.signal.aborted) return;
+      current.items = [...current.items, ...page.items];
+      current.total = page.total;
+    } catch (err) {
+      if ((err as Error)?.name === 'AbortError') return;
+      current.error = ot('heat.cellFailed', { message: errorMessage(err) });
+    }
+    current.loading = null;
+    if (this.cellList === current) this.render();
+  }
+
+  private cellProjectList(): HTMLElement {
+    const list = this.cellList?.key === this.cellKey() ? this.cellList : null;
+    if (!list || (list.loading && !list.items.length)) return h('p', { class: 'muted', 'data-testid': 'heat-cell-loading' }, ot('heat.cellLoading'));
+    if (list.error && !list.items.length) return h('p', { class: 'note error' }, list.error);
+    return h(
+      'div',
+      {},
+      h(
+        'ul',
+        { class: 'heat-projects', 'data-total': list.total },
+        ...list.items.map((p) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'link', 'data-testid': 'heat-project', 'data-id': p.id, onclick: () => this.focusNode(p.id) },
+              labelOf(this.cy, p.id, p.name),
+            ),
+          ),
+        ),
+      ),
+      list.error ? h('p', { class: 'note error' }, list.error) : null,
+      list.items.length < list.total
+        ? h(
+            'button',
+            { type: 'button', class: 'link', 'data-testid': 'heat-more', disabled: Boolean(list.loading), onclick: () => void this.loadCell(true) },
+            ot('heat.more', { shown: list.items.length, total: list.total }),
+          )
+        : null,
+    );
+  }
+
+  /** Shows the cell's projects on the map: those loaded, or up to MAX_HIGHLIGHTED asked for at once. */
+  private async highlightCell(cell: SpecialisationCell): Promise<void> {
+    const list = this.cellList?.key === this.cellKey() ? this.cellList : null;
+    let ids = list?.items.map((p) => p.id) ?? [];
+    if (!list || ids.length < list.total) {
+      try {
+        const page = await overlapsApi.cellProjects(this.workspaceId, { by: this.by, placeId: cell.placeId, themeId: cell.themeId }, { offset: 0, limit: MAX_HIGHLIGHTED });
+        ids = page.items.map((p) => p.id);
+      } catch (err) {
+        if (list) list.error = ot('heat.cellFailed', { message: errorMessage(err) });
+        this.render();
+        return;
+      }
+    }
+    this.showCell(ids, cell.placeId, this.by);
   }
 
   private markedLists(data: Specialisation): HTMLElement {

@@ -1,0 +1,127 @@
+/**
+ * Each workspace's change-log sequence number, cheap to ask for. After committing a batch, and before
+ * the batch's jobs complete, the worker raises `<prefix>:seq:<workspace>` in Redis to the batch's
+ * highest seq (never lowering it) and publishes the number on `<prefix>:seq-raised`. So an API process
+ * asked after a client's write was answered (?wait=true) sees at least that write's seq for the price
+ * of one Redis GET instead of a Neo4j read (read your writes), and its cached indexes can follow the
+ * published numbers in the background, off the request path.
+ *
+ * Writers outside the worker (seed scripts, benchmark loads) do not raise the key: when it is missing
+ * the Neo4j number is read, and otherwise it is checked against Neo4j in the background at most every
+ * VERIFY_MS, so such writes show within that time.
+ */
+import type { Redis } from 'ioredis';
+import type { AppliedChange } from '../../domain/events';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { GraphDb } from './neo4j';
+import { createRedis } from './redis';
+
+const seqKey = (config: Pick<Config, 'REDIS_PREFIX'>, workspaceId: string) => `${config.REDIS_PREFIX}:seq:${workspaceId}`;
+const raisedChannel = (config: Pick<Config, 'REDIS_PREFIX'>) => `${config.REDIS_PREFIX}:seq-raised`;
+
+/** Sets KEYS[1] to ARGV[1] unless it holds more already, then publishes ARGV[2] on KEYS[2]. */
+const RAISE = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if current < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+redis.call('PUBLISH', KEYS[2], ARGV[2])
+return 1`;
+
+/** How old the Neo4j check of a workspace's seq may get while the Redis number is used. */
+const VERIFY_MS = 5_000;
+
+export interface SeqRaised {
+  workspaceId: string;
+  seq: number;
+}
+
+/** Where the current sequence number of a workspace comes from (null: no such workspace). */
+export interface SeqSource {
+  current(workspaceId: string): Promise<number | null>;
+  /** The numbers the worker announces, for following them in the background (optional). */
+  onRaised?(listener: (raised: SeqRaised) => void): () => void;
+}
+
+/** The Neo4j number, read every time (for a process that has no Redis numbers, e.g. a test's fresh index). */
+export const graphSeqs = (db: GraphDb): SeqSource => ({
+  current: async (workspaceId) => (await db.read<{ seq: number }>('workspace-seq', { workspaceId }))[0]?.seq ?? null,
+});
+
+/** The worker's side: raises and publishes each workspace's highest seq among the applied changes. */
+export async function raiseWorkspaceSeqs(redis: Redis, config: Pick<Config, 'REDIS_PREFIX'>, applied: readonly AppliedChange[]): Promise<void> {
+  const highest = new Map<string, number>();
+  for (const c of applied) highest.set(c.workspaceId, Math.max(highest.get(c.workspaceId) ?? 0, c.seq));
+  await Promise.all(
+    [...highest].map(([workspaceId, seq]) =>
+      redis.eval(RAISE, 2, seqKey(config, workspaceId), raisedChannel(config), seq, JSON.stringify({ workspaceId, seq } satisfies SeqRaised)),
+    ),
+  );
+}
+
+/** The API's side: the current seq of a workspace, and the numbers the worker publishes. */
+export class WorkspaceSeqs implements SeqSource {
+  /** The last Neo4j answer per workspace (null: no such workspace) and when it came. */
+  private readonly checked = new Map<string, { seq: number | null; at: number }>();
+  private readonly listeners = new Set<(raised: SeqRaised) => void>();
+  private subscriber: Redis | null = null;
+
+  constructor(
+    private readonly db: GraphDb,
+    private readonly redis: Redis,
+    private readonly config: Config,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Subscribes to the numbers the worker publishes (listeners get them from then on). */
+  async start(): Promise<void> {
+    if (this.subscriber) return;
+    const sub = createRedis(this.config, 'subscriber');
+    this.subscriber = sub;
+    sub.on('message', (_channel: string, text: string) => {
+      let raised: SeqRaised;
+      try {
+        raised = JSON.parse(text) as SeqRaised;
+      } catch {
+        return;
+      }
+      for (const listener of this.listeners) listener(raised);
+    });
+    sub.on('error', (err: Error) => this.logger?.warn({ err }, 'workspace seq subscription'));
+    await sub.subscribe(raisedChannel(this.config));
+  }
+
+  async stop(): Promise<void> {
+    const sub = this.subscriber;
+    this.subscriber = null;
+    if (sub) await sub.quit().catch(() => sub.disconnect());
+  }
+
+  /** Calls `listener` with every number the worker publishes (after start); returns the unsubscribe. */
+  onRaised(listener: (raised: SeqRaised) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The workspace's current seq (at least that of every write answered so far); null: no such workspace. */
+  async current(workspaceId: string): Promise<number | null> {
+    const raw = await this.redis.get(seqKey(this.config, workspaceId));
+    if (raw === null) return this.fromGraph(workspaceId);
+    const checked = this.checked.get(workspaceId);
+    if (!checked || Date.now() - checked.at > VERIFY_MS) {
+      // The Redis number is used now; the check only makes writes from outside the worker show soon.
+      this.checked.set(workspaceId, { seq: checked ? checked.seq : Number(raw), at: Date.now() });
+      void this.fromGraph(workspaceId).catch((err: Error) => this.logger?.warn({ err, workspaceId }, 'workspace seq check failed'));
+    }
+    if (checked && checked.seq === null) return null;
+    return Math.max(Number(raw), checked?.seq ?? 0);
+  }
+
+  private async fromGraph(workspaceId: string): Promise<number | null> {
+    const [row] = await this.db.read<{ seq: number }>('workspace-seq', { workspaceId });
+    const seq = row ? row.seq : null;
+    const before = this.checked.get(workspaceId)?.seq;
+    this.checked.set(workspaceId, { seq, at: Date.now() });
+    if (seq !== null && before !== undefined && before !== null && seq > before) for (const listener of this.listeners) listener({ workspaceId, seq });
+    return seq;
+  }
+}
