@@ -9,7 +9,7 @@
  */
 import type { NodeType } from '../../domain/entities';
 import { findCandidates, MatcherIndex, type EntityRecord } from '../../domain/matching';
-import { perEntityEvents, type AppliedChange } from '../../domain/events';
+import type { AppliedChange } from '../../domain/events';
 import type { GraphNode } from '../../domain/graph';
 import type { GraphDb } from '../infra/neo4j';
 import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
@@ -91,9 +91,10 @@ export class SimilarEntities {
   private async catchUp(index: MatcherIndex, workspaceId: string, nodeType: NodeType, from: number, to: number): Promise<MatcherIndex> {
     const changes = await changesBetween(this.db, workspaceId, from, to, MAX_REPLAY);
     if (!changes || index.removedCount > index.size * MAX_REMOVED_SHARE) return this.build(workspaceId, nodeType);
+    const events = changes;
     // An event this code does not know (e.g. a new kind) may carry entities: rebuild.
-    if (changes.some((c) => !KNOWN_EVENTS.has(c.event))) return this.build(workspaceId, nodeType);
-    for (const change of perEntityEvents(changes)) applyToIndex(index, nodeType, change);
+    if (events.some((c) => !KNOWN_EVENTS.has(c.event))) return this.build(workspaceId, nodeType);
+    for (const change of events) applyToIndex(index, nodeType, change);
     return index;
   }
 }

@@ -21,7 +21,7 @@ import { ExportMenu } from './views/export-menu';
 import { FiltersView, isFiltering } from './views/filters';
 import { ImportDialog } from './views/import-dialog';
 import { displayName, GraphView } from './views/graph-view';
-import { isLayoutName, LAYOUT_NAMES, runLayout, type LayoutName } from './views/layouts';
+import { initialPlacement, isLayoutName, LAYOUT_NAMES, runLayout, type LayoutName } from './views/layouts';
 import { LegendView } from './views/legend';
 import { LiveApplier } from './views/live-apply';
 import { RenderControls } from './views/render-controls';
@@ -53,6 +53,19 @@ declare global {
 }
 
 const LAYOUT_KEY = 'verkosto.layout';
+
+/**
+ * Times the steps of the first load as performance measures named `verkosto:<step>` (each from the end
+ * of the previous one), which bench/render.ts reads and DevTools shows in its timings track.
+ */
+function loadPhases(): (step: string) => void {
+  let since = performance.now();
+  return (step) => {
+    const now = performance.now();
+    performance.measure(`verkosto:${step}`, { start: since, end: now });
+    since = now;
+  };
+}
 
 function initialLayout(): LayoutName {
   const fromUrl = new URLSearchParams(window.location.search).get('layout');
@@ -179,9 +192,15 @@ export class App {
 
   private async loadGraph(): Promise<boolean> {
     this.showOverlay(t('app.loading'));
+    const phase = loadPhases();
     try {
       const graph = await api.graph(this.workspaceId);
-      this.view.load(graph);
+      phase('fetch');
+      const initial = initialPlacement(graph, this.layout);
+      // A big map asked for the force layout starts geographic (not remembered): fcose on demand.
+      if (initial) this.showLayout(initial.layout);
+      this.view.load(graph, initial?.placement);
+      phase('add');
       this.live.setBaseline(this.workspaceId, graph.seq);
       this.filters.render();
       this.filters.apply();
@@ -189,9 +208,13 @@ export class App {
       this.updateCount();
       if (graph.nodes.length === 0) this.showOverlay(t('app.empty'), { offerAdd: true });
       else this.hideOverlay();
-      await runLayout(this.view.cy, this.layout, { animate: false, randomize: true });
+      phase('panels');
+      if (!initial) await runLayout(this.view.cy, this.layout, { animate: false, randomize: true });
+      phase('layout');
       await this.savedViews.openFromUrl();
+      phase('views');
       await this.view.whenRendered();
+      phase('frame');
       this.handle.firstRenderMs ??= performance.now();
       this.drawn = true;
       this.updateReady();
@@ -246,7 +269,8 @@ export class App {
 
   private onChange(change: AppliedChange, replay: boolean): void {
     const name = this.describe(change);
-    this.applier.apply(change, !replay && !document.hidden);
+    // Big maps take changes in without animations (each would redraw thousands of elements per frame).
+    this.applier.apply(change, !replay && !document.hidden && !this.view.big);
     this.overlaps.afterChange(change);
     this.feed.add({ change, name });
     const node = 'node' in change ? change.node : undefined;
@@ -415,10 +439,14 @@ export class App {
     new ImportDialog(this.workspaceId, this.live.socket).mountBefore(byId('overlaps-button'));
   }
 
-  /** Runs a layout and remembers it (the header's select, or a saved view being opened). */
-  private setLayout(layout: LayoutName, animate: boolean): Promise<void> {
+  private showLayout(layout: LayoutName): void {
     this.layout = layout;
     byId<HTMLSelectElement>('layout-select').value = layout;
+  }
+
+  /** Runs a layout and remembers it (the header's select, or a saved view being opened). */
+  private setLayout(layout: LayoutName, animate: boolean): Promise<void> {
+    this.showLayout(layout);
     try {
       window.localStorage.setItem(LAYOUT_KEY, this.layout);
     } catch {

@@ -765,11 +765,17 @@ export function formatNumber(n: number, currency = false): string {
   }
 }
 
+/** One formatter per locale: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    const loc = locale();
+    let format = dateTimeFormats.get(loc);
+    if (!format) dateTimeFormats.set(loc, (format = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short' })));
+    return format.format(d);
   } catch {
     return iso;
   }

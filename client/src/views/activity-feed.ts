@@ -13,6 +13,7 @@ export interface FeedItem {
 
 export class ActivityFeed {
   private items: FeedItem[] = [];
+  private renderPending = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -22,7 +23,13 @@ export class ActivityFeed {
   add(item: FeedItem): void {
     this.items.unshift(item);
     this.items.length = Math.min(this.items.length, MAX_ITEMS);
-    this.render();
+    // A burst of live changes (an import, a workshop) redraws the list once per frame, not per change.
+    if (this.renderPending) return;
+    this.renderPending = true;
+    requestAnimationFrame(() => {
+      this.renderPending = false;
+      this.render();
+    });
   }
 
   render(): void {

@@ -13,9 +13,11 @@ import fcose from 'cytoscape-fcose';
 import type { Graph, GraphEdge, GraphNode } from '../../../domain/graph';
 import { getLang, relLabel } from '../i18n';
 import { buildStylesheet } from '../style/cy-style';
+import type { GeoPlacement } from './geo-placement';
 import {
   applyBigMapStyle,
   BIG_MAP_ELEMENTS,
+  fitPositions,
   switchToWebgl,
   usesWebgl,
   wantsWebgl,
@@ -82,8 +84,11 @@ export class GraphView {
     this.bindInteractions();
   }
 
-  /** Replaces everything on the canvas with a freshly loaded graph (positions come from a layout run). */
-  load(graph: Graph): void {
+  /**
+   * Replaces everything on the canvas with a freshly loaded graph. Positions come from a layout run
+   * afterwards, or with `placement` at once (computed from the data; the view then fits them).
+   */
+  load(graph: Graph, placement?: GeoPlacement): void {
     const ids = new Set(graph.nodes.map((n) => n.id));
     const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
     const size = graph.nodes.length + edges.length;
@@ -92,10 +97,23 @@ export class GraphView {
       this.bigMap = true;
       applyBigMapStyle(this.cy);
     }
+    const nodes = graph.nodes.map(nodeElement);
+    const links = edges.map(edgeElement);
+    if (placement) {
+      for (const node of nodes) node.position = placement.positions.get(node.data.id!);
+      const side = new Set(placement.sideColumn);
+      for (const link of links) if (side.has(link.data.source) || side.has(link.data.target)) link.classes = 'geo-side';
+    }
     this.cy.batch(() => {
       this.cy.elements().remove();
-      this.cy.add([...graph.nodes.map(nodeElement), ...edges.map(edgeElement)]);
+      this.cy.add([...nodes, ...links]);
     });
+    if (placement) fitPositions(this.cy, placement.positions.values());
+  }
+
+  /** Whether the loaded map is big enough for the cheaper drawing (renderer-choice.ts). */
+  get big(): boolean {
+    return this.bigMap;
   }
 
   get webgl(): boolean {

@@ -6,8 +6,22 @@
  */
 import type { Collection, Core, EdgeSingular, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { NodeType } from '../../../domain/entities';
-import type { RelationshipType } from '../../../domain/relationships';
+import type { Graph } from '../../../domain/graph';
+import { freeSpotNear, spotIndexOf, type Clearance } from './free-spot';
+import {
+  centroid,
+  coordinate,
+  geographicPlacement,
+  project,
+  referenceLatitude,
+  strongestAnchorOf,
+  type GeoPlacement,
+  type PlaceEdge,
+  type PlaceNode,
+} from './geo-placement';
 import { bigFcoseOptions, isBigForFcose } from './layouts-big';
+
+export type { Clearance } from './free-spot';
 
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'geographic'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
@@ -25,9 +39,6 @@ export interface LayoutRun {
   spacing?: number;
 }
 
-/** How far apart a newly placed node keeps from the others: a radius, or half-axes of an ellipse (labels are wide). */
-export type Clearance = number | { x: number; y: number };
-
 /** Higher values sit nearer the centre of the concentric layout. */
 const RING: Record<NodeType, number> = {
   Programme: 10,
@@ -43,6 +54,21 @@ const RING: Record<NodeType, number> = {
   Country: 2,
   Workspace: 1,
 };
+
+/** Share of nodes that must have a place for a big map to start geographic instead of with fcose's draft. */
+const PLACED_ENOUGH = 0.5;
+
+/**
+ * Positions for the first drawing computed from the data, without a layout run: the geographic
+ * layout's, which also stand in for the force layout on maps too big for it (when most nodes have a
+ * place; fcose then runs only when chosen). Null: run the layout as usual.
+ */
+export function initialPlacement(graph: Graph, layout: LayoutName): { layout: LayoutName; placement: GeoPlacement } | null {
+  if (layout === 'concentric' || (layout === 'fcose' && !isBigForFcose(graph.nodes.length))) return null;
+  const placement = geographicPlacement(graph.nodes, graph.edges);
+  if (layout === 'fcose' && placement.sideColumn.length > graph.nodes.length * (1 - PLACED_ENOUGH)) return null;
+  return { layout: 'geographic', placement };
+}
 
 /** Runs a layout over the visible elements; hidden (filtered) ones keep their positions. */
 export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Promise<void> {
@@ -105,113 +131,15 @@ function layoutOptions(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Geographic placement
+// Geographic placement (the algorithm is in geo-placement.ts, on plain data)
 // ---------------------------------------------------------------------------------------------------
-
-/** Pixels per degree of latitude. */
-const SCALE = 260;
-/** Spacing of the spiral that spreads nodes sharing one place. */
-const SPREAD = 32;
-
-/** Which neighbour decides where an unlocated node goes, strongest first. */
-const ANCHOR_PRIORITY: RelationshipType[] = ['LOCATED_IN', 'LEADS', 'WORKS_AT', 'PART_OF', 'PARTNER_IN', 'MEMBER_OF', 'CONTACT_FOR'];
-/** Types that never follow their neighbours (they relate to places all over the map). */
-const ALWAYS_SIDE: ReadonlySet<string> = new Set<NodeType>(['Theme', 'Programme', 'Workspace']);
-
-function coordinate(value: unknown): number | null {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-
-/** The projection's reference latitude: the mean latitude of the cities (so that x and y scale alike). */
-function referenceLatitude(cy: Core): number {
-  const lats = cy
-    .nodes('[type = "City"]')
-    .map((n) => coordinate(n.data('lat')))
-    .filter((v): v is number => v !== null);
-  return lats.length ? lats.reduce((a, b) => a + b, 0) / lats.length : 60;
-}
-
-/** Equirectangular projection scaled at the reference latitude; north is up. */
-export function project(lat: number, lon: number, refLat: number): Position {
-  return { x: lon * Math.cos((refLat * Math.PI) / 180) * SCALE, y: -lat * SCALE };
-}
 
 /** A city's own position, when it has coordinates. */
 export function cityPosition(cy: Core, node: NodeSingular): Position | null {
   const lat = coordinate(node.data('lat'));
   const lon = coordinate(node.data('lon'));
-  return lat === null || lon === null ? null : project(lat, lon, referenceLatitude(cy));
-}
-
-/** The n-th point of a sunflower spiral around a centre (n = 0 is already clear of a node at the centre). */
-export function spiralPoint(centre: Position, n: number, spacing = SPREAD): Position {
-  const r = spacing * Math.sqrt(n + 2);
-  const angle = (n + 2) * 2.39996; // golden angle
-  return { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) };
-}
-
-function centroid(points: Position[]): Position | null {
-  if (points.length === 0) return null;
-  const sum = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 });
-  return { x: sum.x / points.length, y: sum.y / points.length };
-}
-
-/**
- * Where a node is anchored: cities at their coordinates; regions and countries at the centre of what
- * lies in them; others at the place of their strongest located neighbour.
- */
-function anchors(cy: Core, nodes: NodeCollection): Map<string, Position> {
-  const refLat = referenceLatitude(cy);
-  const anchor = new Map<string, Position>();
-
-  cy.nodes('[type = "City"]').forEach((city) => {
-    const lat = coordinate(city.data('lat'));
-    const lon = coordinate(city.data('lon'));
-    if (lat !== null && lon !== null) anchor.set(city.id(), project(lat, lon, refLat));
-  });
-  for (const type of ['Region', 'Country']) {
-    cy.nodes(`[type = "${type}"]`).forEach((place) => {
-      const inside = place
-        .incomers('edge[type = "IN_REGION"], edge[type = "LOCATED_IN"]')
-        .sources()
-        .map((n) => anchor.get(n.id()))
-        .filter((p): p is Position => !!p);
-      const c = centroid(inside);
-      if (c) anchor.set(place.id(), c);
-    });
-  }
-
-  // Follow neighbours in rounds so a work package can follow its project, which follows its lead.
-  const pending = nodes.filter((n) => !anchor.has(n.id()) && !ALWAYS_SIDE.has(n.data('type')));
-  for (let round = 0; round < 3; round++) {
-    let placed = 0;
-    pending.forEach((node) => {
-      if (anchor.has(node.id())) return;
-      const found = strongestAnchor(node, anchor);
-      if (found) {
-        anchor.set(node.id(), found);
-        placed++;
-      }
-    });
-    if (placed === 0) break;
-  }
-  return anchor;
-}
-
-function strongestAnchor(node: NodeSingular, anchor: Map<string, Position>): Position | null {
-  const edges = node.connectedEdges();
-  for (const type of ANCHOR_PRIORITY) {
-    // LOCATED_IN only counts outwards (the node is in the place); the others count both ways.
-    const candidates = edges
-      .filter((e: EdgeSingular) => e.data('type') === type && (type !== 'LOCATED_IN' || e.source().same(node)))
-      .map((e: EdgeSingular) => (e.source().same(node) ? e.target() : e.source()));
-    for (const other of candidates) {
-      const p = anchor.get(other.id());
-      if (p) return p;
-    }
-  }
-  return null;
+  if (lat === null || lon === null) return null;
+  return project(lat, lon, referenceLatitude(cy.nodes('[type = "City"]').map((n) => n.data() as PlaceNode)));
 }
 
 /** Mutes the links of nodes in the geographic layout's side column (they would cross the whole map). */
@@ -223,79 +151,27 @@ function markSideColumn(cy: Core, ids: string[]): void {
 }
 
 /**
- * Final positions for the geographic layout: anchored nodes spiral around their anchor, the rest go
- * in columns (returned as sideColumn).
+ * Final positions for the geographic layout of `nodes`, with the whole graph as context: anchored
+ * nodes spiral around their anchor, the rest go in columns (returned as sideColumn).
  */
-export function geographicPositions(cy: Core, nodes: NodeCollection): { positions: Map<string, Position>; sideColumn: string[] } {
-  const anchor = anchors(cy, nodes);
-  const positions = new Map<string, Position>();
-  const crowd = new Map<string, number>();
-  const unplaced: NodeSingular[] = [];
+export function geographicPositions(cy: Core, nodes: NodeCollection): GeoPlacement {
+  const placed = new Set(nodes.map((n) => n.id()));
+  const all = cy.nodes().map((n) => n.data() as PlaceNode);
+  const edges = cy.edges().map((e) => e.data() as PlaceEdge);
+  return geographicPlacement(all, edges, placed);
+}
 
-  nodes.forEach((node) => {
-    const p = anchor.get(node.id());
-    if (!p) {
-      unplaced.push(node);
-      return;
-    }
-    if (node.data('type') === 'City') {
-      positions.set(node.id(), p);
-      return;
-    }
-    // Everything else (regions and countries too) takes the next free turn of a spiral around its anchor.
-    const key = `${Math.round(p.x)}:${Math.round(p.y)}`;
-    const n = crowd.get(key) ?? 0;
-    crowd.set(key, n + 1);
-    positions.set(node.id(), spiralPoint(p, n));
+function linksOf(node: NodeSingular) {
+  return node.connectedEdges().map((e: EdgeSingular) => {
+    const out = e.data('source') === node.id();
+    return { other: out ? e.data('target') : e.data('source'), type: e.data('type') as string, out };
   });
-
-  placeInColumns(unplaced, positions);
-  return { positions, sideColumn: unplaced.map((n) => n.id()) };
-}
-
-/** Puts nodes without a place in columns, grouped by type, to the right of everything placed. */
-function placeInColumns(nodes: NodeSingular[], positions: Map<string, Position>): void {
-  if (nodes.length === 0) return;
-  const placed = [...positions.values()];
-  const right = placed.length ? Math.max(...placed.map((p) => p.x)) + 160 : 0;
-  const top = placed.length ? Math.min(...placed.map((p) => p.y)) : 0;
-  const bottom = placed.length ? Math.max(...placed.map((p) => p.y)) : 600;
-  const rows = Math.max(8, Math.floor((bottom - top) / 48));
-  const byType = new Map<string, NodeSingular[]>();
-  for (const node of nodes) {
-    const list = byType.get(node.data('type')) ?? [];
-    list.push(node);
-    byType.set(node.data('type'), list);
-  }
-  let column = 0;
-  for (const list of byType.values()) {
-    list.sort((a, b) => String(a.data('name')).localeCompare(String(b.data('name'))));
-    list.forEach((node, i) => {
-      positions.set(node.id(), { x: right + (column + Math.floor(i / rows)) * 170, y: top + (i % rows) * 48 });
-    });
-    column += Math.ceil(list.length / rows);
-  }
-}
-
-/** The first point on a spiral around `centre` with no other node within the clearance. */
-function freeSpotNear(cy: Core, centre: Position, moving: NodeSingular, clearance: Clearance = 34): Position {
-  const { x: rx, y: ry } = typeof clearance === 'number' ? { x: clearance, y: clearance } : clearance;
-  const others = cy
-    .nodes()
-    .filter((n) => !n.same(moving) && n.visible())
-    .map((n: NodeSingular) => n.position());
-  const clear = (spot: Position) => others.every((o) => ((o.x - spot.x) / rx) ** 2 + ((o.y - spot.y) / ry) ** 2 >= 1);
-  let p = centre;
-  for (let n = 0; n < 160; n++) {
-    p = spiralPoint(centre, n, Math.max(22, Math.min(rx, ry) * 0.65));
-    if (clear(p)) return p;
-  }
-  return p;
 }
 
 /**
  * Where a newly arrived node should appear in the current layout without moving anything else:
- * at its coordinates (a city in the geographic layout), near its neighbours, or near the view's centre.
+ * at its coordinates (a city in the geographic layout), near its neighbours, or near the middle of
+ * what is drawn. Free spots come from an index of the drawn nodes (free-spot.ts), not a scan of all.
  */
 export function placementFor(cy: Core, node: NodeSingular, layout: LayoutName, clearance: Clearance = 34): Position {
   if (layout === 'geographic' && node.data('type') === 'City') {
@@ -306,13 +182,12 @@ export function placementFor(cy: Core, node: NodeSingular, layout: LayoutName, c
     .neighborhood('node')
     .nodes()
     .filter((n) => n.visible());
+  const seen = new Map(neighbours.map((n: NodeSingular) => [n.id(), n.position()]));
   const centre =
-    (layout === 'geographic' ? strongestAnchor(node, new Map(neighbours.map((n: NodeSingular) => [n.id(), n.position()]))) : null) ??
-    centroid(neighbours.map((n: NodeSingular) => n.position()));
+    (layout === 'geographic' ? strongestAnchorOf(linksOf(node), (id) => seen.get(id)) : null) ?? centroid([...seen.values()]);
   if (centre) return freeSpotNear(cy, centre, node, clearance);
   // No neighbours yet: the first free spot near the middle of what is drawn (or of the view).
-  const drawn = cy.nodes().filter((n) => !n.same(node) && n.visible());
-  const box = drawn.nonempty() ? drawn.boundingBox({ includeLabels: false }) : cy.extent();
-  const mid = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-  return freeSpotNear(cy, mid, node, clearance);
+  const middle = spotIndexOf(cy).middle();
+  const extent = cy.extent();
+  return freeSpotNear(cy, middle ?? { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 }, node, clearance);
 }

@@ -3,7 +3,7 @@
  * mode (Cytoscape 3.31+, `renderer: { name: 'canvas', webgl: true }`), chosen automatically above a
  * size. Big maps also get cheaper drawing: labels only once zoomed in, and no force layout.
  */
-import type { Core } from 'cytoscape';
+import type { Core, Position } from 'cytoscape';
 
 export const RENDERER_MODES = ['auto', 'canvas', 'webgl'] as const;
 export type RendererMode = (typeof RENDERER_MODES)[number];
@@ -95,7 +95,37 @@ export function switchToWebgl(cy: Core): void {
   cy.style(style as never);
 }
 
-/** Big maps: labels only once zoomed in (Cytoscape skips labels smaller than min-zoomed-font-size). */
+/**
+ * Big maps get the cheaper drawing Cytoscape's performance notes recommend: labels only once zoomed in
+ * (it skips labels smaller than min-zoomed-font-size), and straight "haystack" links without arrows
+ * (no control points to compute per link). Selected and hovered links keep their arrows.
+ */
 export function applyBigMapStyle(cy: Core): void {
-  cy.style().selector('node, edge').style('min-zoomed-font-size', BIG_MAP_MIN_LABEL_PX).update();
+  cy.style()
+    .selector('node, edge')
+    .style('min-zoomed-font-size', BIG_MAP_MIN_LABEL_PX)
+    .selector('edge')
+    .style({ 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' })
+    .selector('edge:selected, edge.hovered, edge.show-label')
+    .style({ 'curve-style': 'straight', 'target-arrow-shape': 'triangle' })
+    .update();
+}
+
+/**
+ * Fits the view to node positions given by hand (a placement computed from the data), instead of
+ * cy.fit(), which measures every element's bounding box with its label first.
+ */
+export function fitPositions(cy: Core, positions: Iterable<Position>, padding = 40): void {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of positions) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  if (!Number.isFinite(x1)) return;
+  const margin = 30; // about half a node and its label
+  [x1, y1, x2, y2] = [x1 - margin, y1 - margin, x2 + margin, y2 + margin];
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (x2 - x1), (cy.height() - 2 * padding) / (y2 - y1))));
+  cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (x1 + x2)) / 2, y: (cy.height() - zoom * (y1 + y2)) / 2 } });
 }
