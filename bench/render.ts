@@ -6,6 +6,7 @@
  * .data/, wiped first), served by the API with the built client (run `npm run build:client` first),
  * and opened in headless Debian chromium with the canvas renderer and with WebGL. Measured in the page:
  * time from navigation to the first frame with every element drawn (window.verkosto.firstRenderMs),
+ * the client's load steps (performance measures verkosto:fetch/add/panels/layout/views/frame),
  * JS heap after it, and the time from the first submit of 1,000 live changes through the API
  * (10 batch requests of 50 organisations + 50 links) until the page has added all 1,000 elements.
  * Then, on the loaded canvas page, how long the layouts a big map could use take.
@@ -43,6 +44,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const PAGE_TIMEOUT_MS = 10 * 60_000;
 const TARGET = { elements: 10_000, firstRenderMs: 3000 };
+const PHASES = ['fetch', 'add', 'panels', 'layout', 'views', 'frame'];
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -131,7 +133,11 @@ interface PageResult {
   liveMs: number;
   webgl: boolean;
   backend: string | null;
+  /** The layout the page started with (big maps start geographic). */
+  layout: string;
   drawn: number;
+  /** The client's load steps (performance measures verkosto:fetch, add, panels, layout, views, frame), ms. */
+  phases: Record<string, number>;
   layouts?: Record<string, number>;
 }
 
@@ -140,6 +146,7 @@ type BenchWindow = Window & {
     ready: boolean;
     firstRenderMs?: number;
     cy: import('cytoscape').Core;
+    layout(): string;
     renderer?(): { webgl: boolean; backend: string | null };
   };
   liveAdded?: number;
@@ -196,6 +203,13 @@ async function measurePage(
       return {
         firstRenderMs: v.firstRenderMs ?? NaN,
         drawn: v.cy.elements().length,
+        phases: Object.fromEntries(
+          performance
+            .getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('verkosto:'))
+            .map((m) => [m.name.slice('verkosto:'.length), m.duration]),
+        ),
+        layout: v.layout(),
         ...(v.renderer?.() ?? { webgl: false, backend: null }),
       };
     });
@@ -279,6 +293,7 @@ async function main() {
   if (SWIFTSHADER) variants.push({ name: 'webgl (swiftshader)', renderer: 'webgl', flags: [...BASE_FLAGS, '--enable-unsafe-swiftshader'] });
   const rows: string[][] = [];
   const layoutRows: string[][] = [];
+  const phaseRows: string[][] = [];
   let targetMet: boolean | null = null;
   try {
     say(`render bench: Neo4j ${neo4j.uri} (heap ${HEAP}), chromium ${CHROMIUM} ${BASE_FLAGS.join(' ')}`);
@@ -301,7 +316,8 @@ async function main() {
           const r = await measurePage(browser, api, ws, variant.renderer, cities, i === 0);
           say(
             `  ${variant.name}: first render ${fmtMs(r.firstRenderMs)} ms, ready ${fmtMs(r.readyMs)} ms, heap ${r.heapMb.toFixed(0)} MB, ` +
-              `${LIVE_CHANGES} live changes ${fmtMs(r.liveMs)} ms, webgl ${r.webgl} (${r.backend ?? 'no WebGL context'})` +
+              `${LIVE_CHANGES} live changes ${fmtMs(r.liveMs)} ms, webgl ${r.webgl} (${r.backend ?? 'no WebGL context'}), ` +
+              `layout ${r.layout}, steps ms ${JSON.stringify(Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [k, Math.round(v)])))}` +
               (r.layouts
                 ? `, layouts ms ${JSON.stringify(Object.fromEntries(Object.entries(r.layouts).map(([k, v]) => [k, Math.round(v)])))}`
                 : ''),
@@ -316,6 +332,7 @@ async function main() {
             r.heapMb.toFixed(0),
             fmtMs(r.liveMs),
           ]);
+          phaseRows.push([fmtInt(elements), variant.name, ...PHASES.map((k) => fmtMs(r.phases[k]))]);
           if (elements === TARGET.elements && variant.renderer === 'canvas') targetMet = r.firstRenderMs < TARGET.firstRenderMs;
           if (r.layouts)
             layoutRows.push([fmtInt(elements), ...['grid', 'concentric', 'fcose draft', 'fcose default'].map((k) => fmtMs(r.layouts![k]))]);
@@ -356,6 +373,10 @@ async function main() {
   say('  first render: navigation start to the first frame with every element drawn, after the layout (window.verkosto.firstRenderMs).');
   say('  ready: the same plus the socket join, measured from page.goto. heap: JS heap after a forced GC.');
   say(`  live changes: first submit (10 requests x 100 changes) until the page had added all ${LIVE_CHANGES} elements.`);
+  say();
+  say(table(['elements', 'renderer', ...PHASES.map((k) => `${k} ms`)], phaseRows, ['r', 'l', ...PHASES.map(() => 'r' as const)]));
+  say("  the client's load steps (performance measures verkosto:*): fetch = graph request and JSON; add = placement and cy.add;");
+  say('  panels = filters, legend, counts; layout = layout run (none when placed from the data); frame = styles and the first frame.');
   if (layoutRows.length) {
     say();
     say(table(['elements', 'grid ms', 'concentric ms', 'fcose draft ms', 'fcose default ms'], layoutRows));

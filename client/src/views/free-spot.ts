@@ -30,7 +30,12 @@ export class SpotIndex {
     if (!cell) this.cells.set(key, (cell = []));
     cell.push({ id, p: { x: p.x, y: p.y } });
     this.count++;
-    this.box = { x1: Math.min(this.box.x1, p.x), y1: Math.min(this.box.y1, p.y), x2: Math.max(this.box.x2, p.x), y2: Math.max(this.box.y2, p.y) };
+    this.box = {
+      x1: Math.min(this.box.x1, p.x),
+      y1: Math.min(this.box.y1, p.y),
+      x2: Math.max(this.box.x2, p.x),
+      y2: Math.max(this.box.y2, p.y),
+    };
   }
 
   /** The middle of the indexed nodes, or null when there are none. */

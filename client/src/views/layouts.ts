@@ -183,8 +183,7 @@ export function placementFor(cy: Core, node: NodeSingular, layout: LayoutName, c
     .nodes()
     .filter((n) => n.visible());
   const seen = new Map(neighbours.map((n: NodeSingular) => [n.id(), n.position()]));
-  const centre =
-    (layout === 'geographic' ? strongestAnchorOf(linksOf(node), (id) => seen.get(id)) : null) ?? centroid([...seen.values()]);
+  const centre = (layout === 'geographic' ? strongestAnchorOf(linksOf(node), (id) => seen.get(id)) : null) ?? centroid([...seen.values()]);
   if (centre) return freeSpotNear(cy, centre, node, clearance);
   // No neighbours yet: the first free spot near the middle of what is drawn (or of the view).
   const middle = spotIndexOf(cy).middle();

@@ -126,6 +126,9 @@ export function fitPositions(cy: Core, positions: Iterable<Position>, padding = 
   if (!Number.isFinite(x1)) return;
   const margin = 30; // about half a node and its label
   [x1, y1, x2, y2] = [x1 - margin, y1 - margin, x2 + margin, y2 + margin];
-  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (x2 - x1), (cy.height() - 2 * padding) / (y2 - y1))));
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / (x2 - x1), (cy.height() - 2 * padding) / (y2 - y1))),
+  );
   cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (x1 + x2)) / 2, y: (cy.height() - zoom * (y1 + y2)) / 2 } });
 }
