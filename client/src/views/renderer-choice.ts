@@ -43,23 +43,38 @@ export function rememberRenderer(mode: RendererMode): void {
   }
 }
 
-let webglSupport: boolean | undefined;
+let webglSupport: { available: boolean; software: boolean } | undefined;
 
-/** Whether the browser gives a WebGL2 context at all (not with a blocked GPU and no software fallback). */
-export function webglAvailable(): boolean {
+/** Renderer strings of software rasterisers: WebGL there runs on the CPU and draws slower than the canvas. */
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software/i;
+
+function probeWebgl(): { available: boolean; software: boolean } {
   if (webglSupport === undefined) {
     try {
-      webglSupport = !!document.createElement('canvas').getContext('webgl2');
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      const name = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
+      webglSupport = { available: !!gl, software: SOFTWARE_GL.test(name) };
     } catch {
-      webglSupport = false;
+      webglSupport = { available: false, software: false };
     }
   }
   return webglSupport;
 }
 
+/** Whether the browser gives a WebGL2 context at all (not with a blocked GPU and no software fallback). */
+export function webglAvailable(): boolean {
+  return probeWebgl().available;
+}
+
+/**
+ * WebGL when asked for, or in auto mode for big maps on a real GPU: with a software rasteriser
+ * (SwiftShader, llvmpipe) the first frame of a 2,000-element map took 30 s against 4 s on the canvas
+ * (bench/README.md), so auto stays on the canvas there.
+ */
 export function wantsWebgl(mode: RendererMode, elements: number): boolean {
   if (!webglAvailable()) return false;
-  return mode === 'webgl' || (mode === 'auto' && elements >= WEBGL_AUTO_ELEMENTS);
+  return mode === 'webgl' || (mode === 'auto' && elements >= WEBGL_AUTO_ELEMENTS && !probeWebgl().software);
 }
 
 /** Cytoscape's options for its canvas renderer in WebGL mode (texture sizes: its defaults are for phones). */
