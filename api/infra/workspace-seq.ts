@@ -4,7 +4,8 @@
  * highest seq (never lowering it) and publishes the number on `<prefix>:seq-raised`. So an API process
  * asked after a client's write was answered (?wait=true) sees at least that write's seq for the price
  * of one Redis GET instead of a Neo4j read (read your writes), and its cached indexes can follow the
- * published numbers in the background, off the request path.
+ * published numbers in the background, off the request path. A small batch's changes go along with the
+ * number, so catching up needs no read of the change log either.
  *
  * Writers outside the worker (seed scripts, benchmark loads) do not raise the key: when it is missing
  * the Neo4j number is read, and otherwise it is checked against Neo4j in the background at most every
@@ -33,13 +34,24 @@ const VERIFY_MS = 5_000;
 export interface SeqRaised {
   workspaceId: string;
   seq: number;
+  /** The batch's changes of the workspace (small batches only), so followers need not read them from the log. */
+  changes?: AppliedChange[];
 }
+
+/** Most changes of a workspace sent along with its raised seq (an import chunk's batch is not sent). */
+const PUSH_MAX_CHANGES = 100;
+const PUSH_MAX_CHARS = 200_000;
+/** Changes kept per workspace for catching up, and workspaces kept. */
+const RECENT_PER_WORKSPACE = 2_000;
+const RECENT_WORKSPACES = 100;
 
 /** Where the current sequence number of a workspace comes from (null: no such workspace). */
 export interface SeqSource {
   current(workspaceId: string): Promise<number | null>;
   /** The numbers the worker announces, for following them in the background (optional). */
   onRaised?(listener: (raised: SeqRaised) => void): () => void;
+  /** The changes after `after` up to `upTo` as the worker sent them, when every one of them came (optional). */
+  recentBetween?(workspaceId: string, after: number, upTo: number): AppliedChange[] | null;
 }
 
 /** The Neo4j number, read every time (for a process that has no Redis numbers, e.g. a test's fresh index). */
@@ -47,14 +59,24 @@ export const graphSeqs = (db: GraphDb): SeqSource => ({
   current: async (workspaceId) => (await db.read<{ seq: number }>('workspace-seq', { workspaceId }))[0]?.seq ?? null,
 });
 
-/** The worker's side: raises and publishes each workspace's highest seq among the applied changes. */
+/**
+ * The worker's side: raises and publishes each workspace's highest seq among the applied changes, with
+ * the changes themselves when they are few.
+ */
 export async function raiseWorkspaceSeqs(redis: Redis, config: Pick<Config, 'REDIS_PREFIX'>, applied: readonly AppliedChange[]): Promise<void> {
-  const highest = new Map<string, number>();
-  for (const c of applied) highest.set(c.workspaceId, Math.max(highest.get(c.workspaceId) ?? 0, c.seq));
+  const byWorkspace = new Map<string, AppliedChange[]>();
+  for (const c of applied) {
+    const list = byWorkspace.get(c.workspaceId);
+    if (list) list.push(c);
+    else byWorkspace.set(c.workspaceId, [c]);
+  }
   await Promise.all(
-    [...highest].map(([workspaceId, seq]) =>
-      redis.eval(RAISE, 2, seqKey(config, workspaceId), raisedChannel(config), seq, JSON.stringify({ workspaceId, seq } satisfies SeqRaised)),
-    ),
+    [...byWorkspace].map(([workspaceId, changes]) => {
+      const seq = Math.max(...changes.map((c) => c.seq));
+      let message = changes.length <= PUSH_MAX_CHANGES ? JSON.stringify({ workspaceId, seq, changes } satisfies SeqRaised) : '';
+      if (!message || message.length > PUSH_MAX_CHARS) message = JSON.stringify({ workspaceId, seq } satisfies SeqRaised);
+      return redis.eval(RAISE, 2, seqKey(config, workspaceId), raisedChannel(config), seq, message);
+    }),
   );
 }
 
@@ -63,6 +85,8 @@ export class WorkspaceSeqs implements SeqSource {
   /** The last Neo4j answer per workspace (null: no such workspace) and when it came. */
   private readonly checked = new Map<string, { seq: number | null; at: number }>();
   private readonly listeners = new Set<(raised: SeqRaised) => void>();
+  /** The changes the worker sent along, by workspace and seq (the latest RECENT_PER_WORKSPACE). */
+  private readonly recent = new Map<string, Map<number, AppliedChange>>();
   private subscriber: Redis | null = null;
 
   constructor(
@@ -84,7 +108,8 @@ export class WorkspaceSeqs implements SeqSource {
       } catch {
         return;
       }
-      for (const listener of this.listeners) listener(raised);
+      if (raised.changes) this.remember(raised.workspaceId, raised.changes);
+      for (const listener of this.listeners) listener({ workspaceId: raised.workspaceId, seq: raised.seq });
     });
     sub.on('error', (err: Error) => this.logger?.warn({ err }, 'workspace seq subscription'));
     await sub.subscribe(raisedChannel(this.config));
@@ -100,6 +125,32 @@ export class WorkspaceSeqs implements SeqSource {
   onRaised(listener: (raised: SeqRaised) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  recentBetween(workspaceId: string, after: number, upTo: number): AppliedChange[] | null {
+    const kept = this.recent.get(workspaceId);
+    if (!kept || upTo - after > kept.size) return null;
+    const out: AppliedChange[] = [];
+    for (let seq = after + 1; seq <= upTo; seq++) {
+      const change = kept.get(seq);
+      if (!change) return null;
+      out.push(change);
+    }
+    return out;
+  }
+
+  private remember(workspaceId: string, changes: AppliedChange[]): void {
+    let kept = this.recent.get(workspaceId);
+    if (!kept) {
+      if (this.recent.size >= RECENT_WORKSPACES) this.recent.delete(this.recent.keys().next().value as string);
+      this.recent.set(workspaceId, (kept = new Map()));
+    }
+    for (const c of changes) kept.set(c.seq, c);
+    // Insertion order is nearly seq order: drop from the front until few enough are kept.
+    for (const seq of kept.keys()) {
+      if (kept.size <= RECENT_PER_WORKSPACE) break;
+      kept.delete(seq);
+    }
   }
 
   /** The workspace's current seq (at least that of every write answered so far); null: no such workspace. */

@@ -171,7 +171,7 @@ export class ProjectOverlaps {
    * hidden) are removed. Falls back to a rebuild when that would not be cheaper or cannot be exact.
    */
   private async catchUp(prev: WorkspaceProjects, seq: number): Promise<WorkspaceProjects> {
-    const changes = await changesBetween(this.db, prev.workspaceId, prev.seq, seq, MAX_REPLAY);
+    const changes = await changesBetween(this.db, prev.workspaceId, prev.seq, seq, MAX_REPLAY, this.seqs);
     const touched = changes && (await this.touchedProjects(prev, changes));
     if (!touched || touched.size > MAX_TOUCHED) return this.build(prev.workspaceId, seq);
     if (touched.size) {

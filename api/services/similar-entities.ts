@@ -89,7 +89,7 @@ export class SimilarEntities {
 
   /** The index with the log's changes after `from` up to `to` applied to it (the nodes' events carry their fields). */
   private async catchUp(index: MatcherIndex, workspaceId: string, nodeType: NodeType, from: number, to: number): Promise<MatcherIndex> {
-    const changes = await changesBetween(this.db, workspaceId, from, to, MAX_REPLAY);
+    const changes = await changesBetween(this.db, workspaceId, from, to, MAX_REPLAY, this.seqs);
     if (!changes || index.removedCount > index.size * MAX_REMOVED_SHARE) return this.build(workspaceId, nodeType);
     const events = changes;
     // An event this code does not know (e.g. a new kind) may carry entities: rebuild.

@@ -119,7 +119,10 @@ export class OverlapIndex implements OverlapSearcher {
   /** The k projects that overlap most with `project` across the boundary (default: other cities). */
   query(project: OverlapProject, k = 5, options: IndexQueryOptions = {}): OverlapResult[] {
     const ctx = options.labels ? { ...this.ctx, labels: options.labels } : this.ctx;
-    const q = prepareProject(project, ctx);
+    // A project of the index asked about as it was put in (the same object) is prepared already (the
+    // preparation depends on the project and the theme matcher only).
+    const indexed = this.docs[this.slotOf.get(project.id) ?? -1];
+    const q = indexed && indexed.project === project ? indexed : prepareProject(project, ctx);
     const crosses = boundaryFilter(project, options.crossBoundary ?? 'city');
     const accept = (p: PreparedProject) => p.project.id !== project.id && crosses(p.project);
     const normQ = vectorNorm(q, this.textCorpus);
