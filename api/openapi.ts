@@ -499,4 +499,9 @@ const IMPORT_SOCKET_EVENTS = {
     description: 'When an import ends: done, rejected (bad rows, nothing stored) or failed; the bad rows are in GET .../imports/{importId}',
     payload: '{ importId, workspaceId, dryRun, state, progress, fraction: 1, issueCount, matchCount, error: { code, message } | null }',
   },
+  'import:applied': {
+    direction: 'server -> client (workspace changes room; batched clients get it inside changes:applied)',
+    description: 'One chunk of an import (up to 2,000 rows) applied as one change: one change-log entry (one seq) and one event for all its nodes and links. Not undoable (POST .../merges/{changeId}/undo answers 422 NOT_UNDOABLE)',
+    payload: '{ seq, changeId, workspaceId, actor, at, event: "import:applied", importId, chunk, created: { nodes, edges }, updated: { nodes, edges }, failedRows: [{ row, sheet?, code, reason }] }',
+  },
 };

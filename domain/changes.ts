@@ -21,6 +21,7 @@ export const CHANGE_OPS = [
   'relationship:delete',
   'node:merge',
   'node:unmerge',
+  'import:chunk',
 ] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
@@ -130,7 +131,42 @@ export interface NodeUnmergeChange extends ChangeBase {
   mergeChangeId: string;
   undo: MergeUndo;
 }
+/** A row of an import chunk: a node to create, or (update) the fields of an existing one that differ. */
+export interface ImportNodeRow {
+  /** The file's row (spreadsheet numbering) and sheet, to report a row the worker could not apply. */
+  row: number;
+  sheet?: string;
+  nodeType: NodeType;
+  nodeId: string;
+  props: Record<string, unknown>;
+  update?: true;
+}
+/** A link of an import chunk: created, or (update) the properties of an existing one that differ. */
+export interface ImportLinkRow {
+  row: number;
+  sheet?: string;
+  relType: RelationshipType;
+  relId: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  update?: true;
+}
+/**
+ * One chunk of an import (up to 2,000 rows of a file, checked and planned by the import job): applied in
+ * one go by UNWIND queries, logged as one change ('import:applied') and announced as one event. Rows that
+ * need nothing are not in it. Undoing it is not supported (an import is undone by editing or deleting).
+ */
+export interface ImportChunkChange extends ChangeBase {
+  op: 'import:chunk';
+  importId: string;
+  /** The chunk's number in its import (0, 1, ...). */
+  chunk: number;
+  nodes: ImportNodeRow[];
+  links: ImportLinkRow[];
+}
 export type Change =
+  | ImportChunkChange
   | NodeUnmergeChange
   | NodeCreateChange
   | NodeUpdateChange
@@ -177,7 +213,29 @@ export function validateChangeData(change: Change): z.SafeParseReturnType<unknow
       if (issue) return { success: false, error: new z.ZodError([{ code: z.ZodIssueCode.custom, message: issue, path: ['level'] }]) };
       return RelationshipUpdateSchema.safeParse(change.props);
     }
+    case 'import:chunk':
+      return validateImportChunk(change);
     default:
       return { success: true, data: undefined };
   }
+}
+
+/** Every row of an import chunk against its schema (the import checked them; a job comes from Redis). */
+function validateImportChunk(change: ImportChunkChange): z.SafeParseReturnType<unknown, unknown> {
+  const issues: z.ZodIssue[] = [];
+  const updateSchemas = new Map<NodeType, ReturnType<typeof updateSchemaFor>>();
+  const updateSchema = (t: NodeType) => updateSchemas.get(t) ?? updateSchemas.set(t, updateSchemaFor(t)).get(t)!;
+  const add = (kind: 'nodes' | 'links', i: number, result: z.SafeParseReturnType<unknown, unknown>) => {
+    if (!result.success) for (const issue of result.error.issues) issues.push({ ...issue, path: [kind, i, ...issue.path] });
+  };
+  change.nodes.forEach((n, i) => add('nodes', i, n.update ? updateSchema(n.nodeType).safeParse(n.props) : NODE_SCHEMAS[n.nodeType].safeParse(n.props)));
+  change.links.forEach((l, i) => {
+    if (!l.update) add('links', i, RelationshipCreateSchema.safeParse({ ...l.props, id: l.relId, type: l.relType, from: l.from, to: l.to }));
+    else {
+      const level = levelIssue(l.relType, l.props.level, true);
+      if (level) issues.push({ code: z.ZodIssueCode.custom, message: level, path: ['links', i, 'level'] });
+      add('links', i, RelationshipUpdateSchema.safeParse(l.props));
+    }
+  });
+  return issues.length ? { success: false, error: new z.ZodError(issues) } : { success: true, data: change };
 }

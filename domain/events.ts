@@ -34,7 +34,23 @@ export type AppliedChange =
    * A merge was undone: `restored` is back with its links (`edges`, which include the moved ones by their
    * ids, so a client removes those ids from the survivor first), and `node` is the survivor as it was.
    */
-  | (AppliedBase & { event: 'node:unmerged'; node: GraphNode; restored: GraphNode; mergeChangeId: string; edges: GraphEdge[] });
+  | (AppliedBase & { event: 'node:unmerged'; node: GraphNode; restored: GraphNode; mergeChangeId: string; edges: GraphEdge[] })
+  /**
+   * One chunk of an import, applied as one change: the nodes and links it created and updated, as
+   * stored, and the rows the worker could not apply (e.g. an id taken meanwhile). See ImportChunkChange.
+   */
+  | (AppliedBase & { event: 'import:applied'; importId: string; chunk: number; created: ImportedEntities; updated: ImportedEntities; failedRows: ImportRowFailure[] });
+export interface ImportedEntities {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+/** A row of an import chunk that was not applied, with why (a rejection code and reason). */
+export interface ImportRowFailure {
+  row: number;
+  sheet?: string;
+  code: string;
+  reason: string;
+}
 /** A link of the merged node that the survivor already had (same type, direction and other end): it went into that one. */
 export interface CollapsedEdge {
   id: string;
@@ -52,7 +68,22 @@ export const APPLIED_EVENT_NAMES: readonly AppliedEventName[] = [
   'relationship:deleted',
   'node:merged',
   'node:unmerged',
+  'import:applied',
 ];
+
+/** Applied changes as one event per node or link: an import chunk becomes its created and updated ones (same seq). */
+export function perEntityEvents(changes: readonly AppliedChange[]): AppliedChange[] {
+  return changes.flatMap((c): AppliedChange[] => {
+    if (c.event !== 'import:applied') return [c];
+    const { created, updated, importId: _i, chunk: _c, failedRows: _f, event: _e, ...base } = c;
+    return [
+      ...created.nodes.map((node) => ({ ...base, event: 'node:created' as const, node })),
+      ...updated.nodes.map((node) => ({ ...base, event: 'node:updated' as const, node })),
+      ...created.edges.map((edge) => ({ ...base, event: 'relationship:created' as const, edge })),
+      ...updated.edges.map((edge) => ({ ...base, event: 'relationship:updated' as const, edge })),
+    ];
+  });
+}
 
 export interface ChangeFailed {
   changeId: string;

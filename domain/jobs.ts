@@ -1,6 +1,6 @@
 /** The typed map of job names and payloads on the changes queue. */
 import type { Change } from './changes';
-import type { AppliedChange } from './events';
+import type { AppliedChange, ImportRowFailure } from './events';
 import type { ImportJobData } from './imports';
 
 export interface JobMap {
@@ -22,6 +22,8 @@ export interface JobResult {
   change?: AppliedChange;
   /** For grouped jobs: every applied event, so each waiting request can answer with its entity. */
   events?: AppliedChange[];
+  /** Import chunks: the rows that were not applied (the chunk's change is applied all the same). */
+  importRowFailures?: ImportRowFailure[];
 }
 
 export const CHANGES_QUEUE = 'verkosto-changes';

@@ -11,6 +11,7 @@ import type { GraphDb, Tx } from '../api/infra/neo4j';
 import { zodDetails } from '../api/errors';
 import { queryFor, toEvent, toRow, type AppliedRow } from './change-rows';
 import { rejection, type Rejection } from '../domain/rejections';
+import { applyImportChunk } from './import/apply-chunk';
 
 export type Outcome = { changeId: string; applied: AppliedChange } | { changeId: string; rejected: Rejection };
 
@@ -61,6 +62,10 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
   const events: UnsequencedChange[] = [];
   const undos = new Map<string, unknown>();
   for (const run of runsOfSameOp(pending)) {
+    if (run[0].op === 'import:chunk') {
+      events.push(await applyImportChunk(tx, run[0]));
+      continue;
+    }
     const rows = await tx.run<AppliedRow>(queryFor(run[0]), { rows: run.map(toRow) });
     const byId = new Map(rows.map((r) => [r.changeId, r]));
     for (const change of run) {
@@ -91,11 +96,12 @@ async function applyInTransaction(tx: Tx, changes: Change[]): Promise<Outcome[]>
 /**
  * Consecutive changes of one kind go into one UNWIND query. A workspace's own creation runs alone:
  * the rows of one query do not see each other's writes, and its nodes need the workspace to exist.
- * Add-or-get creates have a query of their own; each merge and unmerge runs alone (one may feed the next).
+ * Add-or-get creates have a query of their own; each merge and unmerge runs alone (one may feed the next),
+ * and so does each import chunk (worker/import/apply-chunk.ts).
  */
 function runKey(c: Change): string {
   if (c.op === 'node:create' && c.nodeType === 'Workspace') return 'workspace:create';
-  if (c.op === 'node:merge' || c.op === 'node:unmerge') return `${c.op}:${c.id}`;
+  if (c.op === 'node:merge' || c.op === 'node:unmerge' || c.op === 'import:chunk') return `${c.op}:${c.id}`;
   return queryFor(c);
 }
 

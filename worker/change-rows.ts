@@ -10,7 +10,7 @@ import { RELATIONSHIP_END_CONDITIONS, RELATIONSHIP_ENDS, type EndCondition } fro
 import type { QueryName } from '../api/infra/cypher';
 import { toNeo4jProps } from '../api/infra/mapper';
 
-export const QUERY_FOR_OP: Record<ChangeOp, QueryName> = {
+export const QUERY_FOR_OP: Record<Exclude<ChangeOp, 'import:chunk'>, QueryName> = {
   'node:create': 'node-create',
   'node:update': 'node-update',
   'node:delete': 'node-delete',
@@ -21,8 +21,12 @@ export const QUERY_FOR_OP: Record<ChangeOp, QueryName> = {
   'node:unmerge': 'node-unmerge',
 };
 
-/** The query that applies a change: its op's, except add-or-get creates (which never overwrite). */
-export const queryFor = (change: Change): QueryName => (change.op === 'node:create' && change.addOrGet ? 'node-add-or-get' : QUERY_FOR_OP[change.op]);
+/**
+ * The query that applies a change: its op's, except add-or-get creates (which never overwrite). An import
+ * chunk runs several (worker/import/apply-chunk.ts); its name here is its first.
+ */
+export const queryFor = (change: Change): QueryName =>
+  change.op === 'import:chunk' ? 'import-nodes-create' : change.op === 'node:create' && change.addOrGet ? 'node-add-or-get' : QUERY_FOR_OP[change.op];
 
 /** What a workshop participant's new node or link records about its origin. */
 const originOf = (change: Change) => ({
@@ -66,6 +70,8 @@ export function toRow(change: Change): Record<string, unknown> {
       return { ...base, relType: change.relType, relId: change.relId };
     case 'node:merge':
       return { ...base, nodeType: change.nodeType, survivorId: change.nodeId, mergedId: change.mergedId };
+    case 'import:chunk':
+      throw new Error('an import chunk is applied by applyImportChunk, not as a row');
     case 'node:unmerge': {
       const { undo } = change;
       return {
@@ -127,6 +133,8 @@ export function toEvent(change: Change, row: AppliedRow): UnsequencedChange {
         movedEdges: row.movedEdges ?? [],
         collapsedEdges: row.collapsedEdges ?? [],
       };
+    case 'import:chunk':
+      throw new Error('an import chunk is applied by applyImportChunk, not as a row');
     case 'node:unmerge':
       return {
         ...base,

@@ -11,7 +11,7 @@
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { z } from 'zod';
 import type { Change } from '../domain/changes';
-import type { AppliedChange } from '../domain/events';
+import { perEntityEvents, type AppliedChange } from '../domain/events';
 import { insightJobKey, type InsightJobMap, type InsightJobName } from '../domain/jobs';
 import type { RelationshipType } from '../domain/relationships';
 import type { GraphDb } from '../api/infra/neo4j';
@@ -64,7 +64,7 @@ export class InsightTrigger {
     const note = (workspaceId: string, projectId: string | undefined) => {
       if (projectId) touched.set(`${workspaceId}\n${projectId}`, { workspaceId, projectId });
     };
-    for (const c of applied) {
+    for (const c of perEntityEvents(applied)) {
       switch (c.event) {
         case 'node:created':
         case 'node:updated':

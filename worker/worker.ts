@@ -7,6 +7,7 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { z } from 'zod';
 import { CHANGE_OPS, type Change } from '../domain/changes';
+import type { AppliedChange } from '../domain/events';
 import { CHANGES_QUEUE, INSIGHTS_QUEUE, changesOf, type InsightJobMap, type InsightJobName, type JobMap, type JobName, type JobResult } from '../domain/jobs';
 import { failureText, rejection, type Rejection } from '../domain/rejections';
 import type { Config } from '../api/infra/config';
@@ -61,7 +62,9 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
     // Before the jobs complete (and ?wait answers): an API asked after that sees these seqs.
     await raiseWorkspaceSeqs(core.redis, config, applied).catch((err: Error) => core.logger.warn({ err }, 'workspace seqs not raised'));
     trigger.afterApplied(applied, deletedEnds);
-    if (applied.length) metrics.schedule(applied.map((a) => a.workspaceId)).catch((err) => core.logger.warn({ err }, 'metrics not scheduled'));
+    // An import's chunks do not: the import schedules its workspace's metrics once, when it ends.
+    const changed = applied.filter((a) => a.event !== 'import:applied');
+    if (changed.length) metrics.schedule(changed.map((a) => a.workspaceId)).catch((err) => core.logger.warn({ err }, 'metrics not scheduled'));
     return outcomes;
   }, config.BATCH_MAX);
 
@@ -105,6 +108,7 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
       applied: applied.map((a) => ({ changeId: a.changeId, seq: a.seq })),
       failed: rejected.map((r) => ({ changeId: r.change.id, code: r.rejection.code, reason: r.rejection.reason })),
       ...(job.name === 'change:apply' && { change: applied[0] }),
+      ...importRowFailures(applied),
       ...((job.data as JobMap['changes:apply']).grouped && { events: applied }),
     };
   }
@@ -126,7 +130,7 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
   insights.on('failed', (job, err) => core.logger.warn(insightJobFailure(job, err), 'insight job failed'));
   await Promise.all([worker.waitUntilReady(), insights.waitUntilReady()]);
   // Imports: a queue and Worker of their own; they feed their changes into the changes queue above.
-  const imports = await startImportWorker(config, core, announcer);
+  const imports = await startImportWorker(config, core, announcer, metrics);
   core.logger.info({ concurrency: config.WORKER_CONCURRENCY, batchMax: config.BATCH_MAX }, 'worker started');
 
   return {
@@ -141,4 +145,10 @@ export async function startWorker(config: Config): Promise<RunningWorker> {
       await core.close();
     },
   };
+}
+
+/** The rows of import chunks that were not applied, for the import job waiting on this one. */
+function importRowFailures(applied: AppliedChange[]): Pick<JobResult, 'importRowFailures'> {
+  const failures = applied.flatMap((a) => (a.event === 'import:applied' ? a.failedRows : []));
+  return failures.length ? { importRowFailures: failures } : {};
 }

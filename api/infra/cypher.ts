@@ -13,6 +13,8 @@ export const QUERY_NAMES = [
   'change-merge-record',
   'entities-lookup',
   'health-ping',
+  'import-nodes-create',
+  'import-relationships-create',
   'node-create',
   'node-add-or-get',
   'node-update',

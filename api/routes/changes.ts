@@ -81,7 +81,7 @@ export function changesRouter(deps: ApiDeps & { queue: ChangesQueue }): Router {
       applied: result.applied.length,
       lastSeq: Math.max(0, ...seqs.values()),
       failed: result.failed,
-      changes: changes.map((c) => ({ changeId: c.id, id: 'nodeId' in c ? c.nodeId : c.relId, seq: seqs.get(c.id) ?? null })),
+      changes: changes.map((c) => ({ changeId: c.id, id: 'nodeId' in c ? c.nodeId : 'relId' in c ? c.relId : null, seq: seqs.get(c.id) ?? null })),
     });
   }
 

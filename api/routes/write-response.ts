@@ -32,6 +32,7 @@ export function sendWriteResult(
 function entityOf(applied: AppliedChange): Record<string, unknown> {
   if (applied.event === 'node:merged') return { node: applied.node, mergedId: applied.mergedId, movedEdges: applied.movedEdges, collapsedEdges: applied.collapsedEdges ?? [] };
   if (applied.event === 'node:unmerged') return { node: applied.node, restored: applied.restored, edges: applied.edges, mergeChangeId: applied.mergeChangeId };
+  if (applied.event === 'import:applied') return {};
   if ('node' in applied) return applied.event === 'node:deleted' ? {} : { node: applied.node };
   return applied.event === 'relationship:deleted' ? {} : { edge: applied.edge };
 }

@@ -25,7 +25,7 @@ import type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation
 
 export type { Named, OverlapPair, ProjectOverlap, ProjectSummary, Specialisation, SpecialisationCell, SpecialisationCellProjects };
 import { getTaxonomy } from '../../domain/themes/taxonomy';
-import type { AppliedChange, OverlapInsight } from '../../domain/events';
+import { perEntityEvents, type AppliedChange, type OverlapInsight } from '../../domain/events';
 import type { RelationshipType } from '../../domain/relationships';
 import type { GraphDb } from '../infra/neo4j';
 import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
@@ -202,7 +202,7 @@ export class ProjectOverlaps {
     /** Sources of new LOCATED_IN / IN_REGION links, and the projects created by these changes. */
     const placed = new Set<string>();
     const createdProjects = new Set<string>();
-    for (const c of changes) {
+    for (const c of perEntityEvents(changes)) {
       switch (c.event) {
         case 'node:created':
           if (c.node.type === 'Project') {

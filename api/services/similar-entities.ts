@@ -9,7 +9,7 @@
  */
 import type { NodeType } from '../../domain/entities';
 import { findCandidates, MatcherIndex, type EntityRecord } from '../../domain/matching';
-import type { AppliedChange } from '../../domain/events';
+import { perEntityEvents, type AppliedChange } from '../../domain/events';
 import type { GraphNode } from '../../domain/graph';
 import type { GraphDb } from '../infra/neo4j';
 import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
@@ -91,7 +91,7 @@ export class SimilarEntities {
   private async catchUp(index: MatcherIndex, workspaceId: string, nodeType: NodeType, from: number, to: number): Promise<MatcherIndex> {
     const changes = await changesBetween(this.db, workspaceId, from, to, MAX_REPLAY, this.seqs);
     if (!changes || index.removedCount > index.size * MAX_REMOVED_SHARE) return this.build(workspaceId, nodeType);
-    const events = changes;
+    const events = perEntityEvents(changes);
     // An event this code does not know (e.g. a new kind) may carry entities: rebuild.
     if (events.some((c) => !KNOWN_EVENTS.has(c.event))) return this.build(workspaceId, nodeType);
     for (const change of events) applyToIndex(index, nodeType, change);

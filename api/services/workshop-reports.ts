@@ -63,8 +63,8 @@ export class WorkshopReports {
     const firstAdded = new Map<string, { at: string; actor: string }>();
     for (const entry of row?.added ?? []) {
       const event = JSON.parse(entry.event) as AppliedChange;
-      const id = 'node' in event ? event.node.id : event.edge.id;
-      if (!firstAdded.has(id)) firstAdded.set(id, { at: entry.at, actor: entry.actor });
+      const id = 'node' in event ? event.node.id : 'edge' in event ? event.edge.id : null;
+      if (id && !firstAdded.has(id)) firstAdded.set(id, { at: entry.at, actor: entry.actor });
     }
     const additionOf = (entity: { id: string; createdBy?: unknown; createdAt?: unknown }): WorkshopAddition => {
       const logged = firstAdded.get(entity.id);

@@ -4,7 +4,7 @@
  * Exposes window.verkosto for browser tests.
  */
 import type { Core, EdgeSingular, SingularElementArgument } from 'cytoscape';
-import type { AppliedChange } from '../../domain/events';
+import { perEntityEvents, type AppliedChange } from '../../domain/events';
 import type { GraphEdge, GraphNode } from '../../domain/graph';
 import { AnalysisFeature } from './analysis/analysis-feature';
 import { api, ApiError, errorMessage, type WorkspaceInfo } from './api';
@@ -268,6 +268,7 @@ export class App {
   // -------------------------------------------------------------------------------------------------
 
   private onChange(change: AppliedChange, replay: boolean): void {
+    if (change.event === 'import:applied') return this.onImportChunk(change);
     const name = this.describe(change);
     // Big maps take changes in without animations (each would redraw thousands of elements per frame).
     this.applier.apply(change, !replay && !document.hidden && !this.view.big);
@@ -280,6 +281,17 @@ export class App {
       !!selected &&
       ('node' in change ? change.node.id === selected : change.edge.id === selected || this.edgeTouches(change.edge, selected));
     this.scheduleRefresh({ filterOptions: placeChanged, refetchDetails: touchesSelection });
+  }
+
+  /** An import's chunk: its nodes and links drawn at once, one line in the feed. */
+  private onImportChunk(change: Extract<AppliedChange, { event: 'import:applied' }>): void {
+    this.applier.apply(change, false);
+    for (const each of perEntityEvents([change])) this.overlaps.afterChange(each);
+    this.feed.add({ change, name: this.describe(change) });
+    const selected = this.details.current?.id;
+    const touched = (list: { id: string }[]) => !!selected && list.some((e) => e.id === selected);
+    const touchesSelection = touched(change.updated.nodes) || touched(change.updated.edges);
+    this.scheduleRefresh({ filterOptions: true, refetchDetails: touchesSelection });
   }
 
   private edgeTouches(edge: { id: string } & Partial<GraphEdge>, nodeId: string): boolean {
@@ -307,6 +319,8 @@ export class App {
       case 'relationship:created':
       case 'relationship:updated':
         return `${nameOf(change.edge.source)} → ${nameOf(change.edge.target)} (${relLabel(change.edge.type)})`;
+      case 'import:applied':
+        return t('change.importCounts', { nodes: change.created.nodes.length + change.updated.nodes.length, links: change.created.edges.length + change.updated.edges.length });
       case 'relationship:deleted': {
         const edge = this.view.edge(change.edge.id);
         return edge

@@ -74,6 +74,7 @@ export class LiveConnection {
       for (const change of batch.changes) this.receive(change);
     });
     this.socket.on('node:unmerged', (c) => this.receive(c));
+    this.socket.on('import:applied', (c) => this.receive(c));
     this.socket.on('workspace:synced', (state) => this.synced(state.workspaceId, state.lastSeq, state.replayed));
     this.socket.on('change:failed', (failure) => this.handlers.onFailed?.(failure));
     this.socket.on('workspace:error', (error) => this.handlers.onError?.(error));

@@ -12,6 +12,7 @@ import { createChangesQueue, createChangesQueueEvents } from '../../api/infra/qu
 import { loadImportStatus, queuedStatus } from '../../api/infra/import-status';
 import { redisOptions } from '../../api/infra/redis';
 import type { Announcer } from '../announce';
+import type { MetricsScheduler } from '../metrics/job';
 import { ChangeFeed } from './change-feed';
 import { ImportReporter } from './reporter';
 import { runImport } from './run-import';
@@ -20,7 +21,7 @@ export interface ImportWorker {
   close(): Promise<void>;
 }
 
-export async function startImportWorker(config: Config, core: CoreServices, announcer: Announcer): Promise<ImportWorker> {
+export async function startImportWorker(config: Config, core: CoreServices, announcer: Announcer, metrics: MetricsScheduler): Promise<ImportWorker> {
   const changes = createChangesQueue(config);
   const changeEvents = createChangesQueueEvents(config);
   await changeEvents.waitUntilReady();
@@ -33,7 +34,8 @@ export async function startImportWorker(config: Config, core: CoreServices, anno
         db: core.db,
         redis: core.redis,
         announcer,
-        feed: (onDone) => new ChangeFeed(config, changes, changeEvents, data.importId, onDone),
+        scheduleMetrics: (workspaceId) => metrics.schedule([workspaceId]),
+        feed: (onDone) => new ChangeFeed(config, changes, changeEvents, { importId: data.importId, workspaceId: data.workspaceId, actor: data.actor }, onDone),
       });
       return { state: status.state };
     } catch (err) {

@@ -10,30 +10,24 @@
  *   so re-importing them finds the same node. Organisations and people without an id first go through
  *   the duplicate matcher (domain/matching): a strong match (score >= STRONG_MATCH) maps the row to
  *   the existing node, which is left as it is ("matched to ...").
- * - A row whose node exists already becomes a node:update of the fields that differ, or nothing when
- *   none does (an import never removes fields the file does not have). New rows become node:create.
- *   Links: relationship:create, relationship:update of differing properties, or nothing.
- * Change ids are derived from workspace, entity and content, so a retried job applies once.
+ * - A row whose node exists already becomes an update of the fields that differ, or nothing when none
+ *   does (an import never removes fields the file does not have). New rows become creates. Links: a
+ *   create, an update of differing properties, or nothing.
+ * The planned rows go into import chunks (domain/changes ImportChunkChange), applied by the worker.
  */
 import { createHash } from 'node:crypto';
-import type { Change } from '../../domain/changes';
+import type { ImportLinkRow, ImportNodeRow } from '../../domain/changes';
 import type { NodeType } from '../../domain/entities';
 import type { ImportIssue, ImportMatch } from '../../domain/imports';
 import { MatcherIndex, type EntityRecord } from '../../domain/matching';
 import { RELATIONSHIP_ENDS } from '../../domain/relationships';
-import { sharedNodeIdFor, uuidFromHash } from '../../api/commands/change-ids';
+import { sharedNodeIdFor } from '../../api/commands/change-ids';
 import type { GraphDb } from '../../api/infra/neo4j';
 import type { NodeRow, RelationshipRow } from './rows';
 
 /** From this matcher score an organisation or person without an id is taken to be the existing one. */
 export const STRONG_MATCH = 0.9;
 const MATCHED_TYPES: ReadonlySet<NodeType> = new Set(['Organisation', 'Person']);
-
-export interface PlannedChange {
-  row: number;
-  sheet?: string;
-  change: Change;
-}
 
 export interface PlanSink {
   issue(issue: ImportIssue): void;
@@ -54,7 +48,7 @@ export function mappedId(workspaceId: string, id: string): string {
   return `${id.slice(0, 100)}.${createHash('sha256').update(`${workspaceId}\n${id}`).digest('hex').slice(0, 10)}`;
 }
 
-const stable = (v: unknown): string =>
+export const stable = (v: unknown): string =>
   JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 const sameValue = (a: unknown, b: unknown) => (a === b ? true : stable(a ?? null) === stable(b ?? null));
@@ -62,6 +56,9 @@ const sameValue = (a: unknown, b: unknown) => (a === b ? true : stable(a ?? null
 function changedFields(wanted: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => !sameValue(v, stored[k])));
 }
+
+/** Where a planned row comes from in the file. */
+const where = (r: NodeRow | RelationshipRow) => ({ row: r.row, ...(r.sheet !== undefined && { sheet: r.sheet }) });
 
 export class ImportPlanner {
   /** The file's node ids (or derived ids) -> the node each became in this workspace. */
@@ -73,13 +70,8 @@ export class ImportPlanner {
   constructor(
     private readonly db: GraphDb,
     private readonly workspaceId: string,
-    private readonly actor: string,
     private readonly sink: PlanSink,
   ) {}
-
-  private base(op: Change['op'], key: string, content: unknown) {
-    return { id: uuidFromHash(`import\n${this.workspaceId}\n${op}\n${key}\n${stable(content)}`), workspaceId: this.workspaceId, actor: this.actor, at: new Date().toISOString() };
-  }
 
   private async lookupNodes(ids: string[]): Promise<Map<string, StoredNode>> {
     if (!ids.length) return new Map();
@@ -97,13 +89,13 @@ export class ImportPlanner {
     return index;
   }
 
-  async planNodes(rows: NodeRow[]): Promise<PlannedChange[]> {
+  async planNodes(rows: NodeRow[]): Promise<ImportNodeRow[]> {
     const candidates = rows.flatMap((r) => (r.id ? [r.id, mappedId(this.workspaceId, r.id)] : [sharedNodeIdFor(r.nodeType, this.workspaceId, r.props.name) ?? '']));
     const stored = await this.lookupNodes(candidates.filter(Boolean));
-    const planned: PlannedChange[] = [];
+    const planned: ImportNodeRow[] = [];
     for (const row of rows) {
-      const change = await this.planNode(row, stored);
-      if (change) planned.push({ row: row.row, sheet: row.sheet, change });
+      const node = await this.planNode(row, stored);
+      if (node) planned.push(node);
     }
     return planned;
   }
@@ -112,7 +104,7 @@ export class ImportPlanner {
     this.sink.issue({ row: row.row, sheet: row.sheet, column, reason });
   }
 
-  private async planNode(row: NodeRow, stored: Map<string, StoredNode>): Promise<Change | null> {
+  private async planNode(row: NodeRow, stored: Map<string, StoredNode>): Promise<ImportNodeRow | null> {
     const name = String(row.props.name);
     const fileKey = row.id ?? sharedNodeIdFor(row.nodeType, this.workspaceId, name);
     if (!fileKey) return void this.issue(row, 'name', 'the name has no letters or digits to make an id from'), null;
@@ -155,14 +147,14 @@ export class ImportPlanner {
       const diff = changedFields(row.props, existing.props);
       if (Object.keys(diff).length === 0) return this.sink.count('unchanged'), null;
       this.sink.count('updated');
-      return { ...this.base('node:update', target, diff), op: 'node:update', nodeType: row.nodeType, nodeId: target, props: diff };
+      return { ...where(row), nodeType: row.nodeType, nodeId: target, props: diff, update: true };
     }
     if (MATCHED_TYPES.has(row.nodeType) && this.matchers.has(row.nodeType)) this.matchers.get(row.nodeType)!.add({ ...(row.props as Partial<EntityRecord>), id: target, name, type: row.nodeType });
     this.sink.count('created');
-    return { ...this.base('node:create', target, row.props), op: 'node:create', nodeType: row.nodeType, nodeId: target, props: row.props };
+    return { ...where(row), nodeType: row.nodeType, nodeId: target, props: row.props };
   }
 
-  async planRelationships(rows: RelationshipRow[]): Promise<PlannedChange[]> {
+  async planRelationships(rows: RelationshipRow[]): Promise<ImportLinkRow[]> {
     const unknownEnds = rows.flatMap((r) => [r.source, r.target]).filter((id) => !this.fileNodes.has(id));
     const stored = await this.lookupNodes(unknownEnds.flatMap((id) => [id, mappedId(this.workspaceId, id)]));
     const ends = (id: string): { id: string; type: NodeType } | null => {
@@ -209,7 +201,7 @@ export class ImportPlanner {
       ? await this.db.read<{ id: string; type: string; source: string; target: string; props: Record<string, unknown> }>('import-relationships-lookup', { rows: resolved.map((r) => ({ id: r.relId, source: r.source })) })
       : [];
     const byId = new Map(existing.map((e) => [e.id, e]));
-    const planned: PlannedChange[] = [];
+    const planned: ImportLinkRow[] = [];
     for (const r of resolved) {
       const found = byId.get(r.relId);
       if (found && (found.type !== r.row.relType || found.target !== r.target)) {
@@ -223,12 +215,11 @@ export class ImportPlanner {
           continue;
         }
         this.sink.count('updated');
-        planned.push({ row: r.row.row, sheet: r.row.sheet, change: { ...this.base('relationship:update', r.relId, diff), op: 'relationship:update', relType: r.row.relType, relId: r.relId, props: diff } });
+        planned.push({ ...where(r.row), relType: r.row.relType, relId: r.relId, from: r.source, to: r.target, props: diff, update: true });
         continue;
       }
       this.sink.count('created');
-      const change: Change = { ...this.base('relationship:create', r.relId, [r.source, r.target, r.row.props]), op: 'relationship:create', relType: r.row.relType, relId: r.relId, from: r.source, to: r.target, props: r.row.props };
-      planned.push({ row: r.row.row, sheet: r.row.sheet, change });
+      planned.push({ ...where(r.row), relType: r.row.relType, relId: r.relId, from: r.source, to: r.target, props: r.row.props });
     }
     return planned;
   }

@@ -16,8 +16,6 @@ export class ImportReporter implements PlanSink {
   private pending: Promise<void> = Promise.resolve();
   /** Rows already reported bad (a row with several issues is one bad row). */
   private readonly badRows = new Set<string>();
-  /** In the applying pass the rows were checked already: their issues are not reported twice. */
-  collectIssues = true;
 
   constructor(
     readonly status: ImportStatus,
@@ -27,7 +25,6 @@ export class ImportReporter implements PlanSink {
   ) {}
 
   issue(issue: ImportIssue): void {
-    if (!this.collectIssues) return;
     const key = `${issue.sheet ?? ''}\n${issue.row}`;
     if (!this.badRows.has(key)) {
       this.badRows.add(key);

@@ -89,6 +89,8 @@ export class RowShaper {
   private planErrors = new Map<string, ImportFileError>();
   private systemColumnsNoted = false;
   private ignoredSystemFields = new Set<string>();
+  /** createSchemaFor builds a schema each call: one per node type is enough for a whole file. */
+  private readonly createSchemas = new Map<NodeType, ReturnType<typeof createSchemaFor>>();
 
   constructor(
     private readonly options: { entityType?: ImportEntityType; mapping?: ImportMapping },
@@ -212,7 +214,9 @@ export class RowShaper {
     const unsafeId = typeof values.id === 'string' ? unsafeCell(values.id) : null;
     if (unsafeId) issues.push({ row: item.row, sheet: item.sheet, column: column('id'), reason: unsafeId });
     const props = this.convert(item, fieldShape(nodeType), values, column, issues, new Set(['id']));
-    const checked = createSchemaFor(nodeType).safeParse(idText === undefined ? props : { ...props, id: idText });
+    let schema = this.createSchemas.get(nodeType);
+    if (!schema) this.createSchemas.set(nodeType, (schema = createSchemaFor(nodeType)));
+    const checked = schema.safeParse(idText === undefined ? props : { ...props, id: idText });
     if (!checked.success) issues.push(...zodIssues(item, checked.error, column, issues));
     if (issues.length) return bad(item, issues);
     const { id, ...data } = checked.data as Record<string, unknown> & { id?: string };

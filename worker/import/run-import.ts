@@ -1,9 +1,11 @@
 /**
- * One import, start to end. Pass 1 streams the file, checks every row (schema, formulas, HTML, ids,
- * link ends) and plans it, storing nothing: a dry run ends here with its report; a real import with
- * bad rows ends here too ("rejected", nothing stored) unless skipBad. Pass 2 streams the file again,
- * plans the same way and feeds the changes through the change pipeline in big jobs. The file is
- * never whole in memory (CSV, XLSX, GraphML and GEXF stream; JSON is read whole under a size limit).
+ * One import, start to end. The checking pass streams the file, checks every row (schema, formulas,
+ * HTML, ids, link ends) and plans it, storing nothing in the graph: a dry run ends here with its report;
+ * a real import with bad rows ends here too ("rejected", nothing stored) unless skipBad. A real import
+ * writes the plan to a file beside the upload as it goes (spill.ts), and the applying pass feeds it,
+ * chunk by chunk, through the change pipeline: one 'import:chunk' change per chunk (change-feed.ts).
+ * Neither the file nor the plan is ever whole in memory (CSV, XLSX, GraphML and GEXF stream; JSON is
+ * read whole under a size limit).
  */
 import fs from 'node:fs';
 import type { Redis } from 'ioredis';
@@ -13,22 +15,22 @@ import type { GraphDb } from '../../api/infra/neo4j';
 import { loadImportStatus, queuedStatus } from '../../api/infra/import-status';
 import type { Announcer } from '../announce';
 import type { ChangeFeed, FeedOutcome } from './change-feed';
-import { ImportPlanner, type PlannedChange } from './planner';
+import { ImportPlanner } from './planner';
 import { ImportFileError, type RawItem } from './raw-items';
 import { readCsv, sniffDelimiter } from './read-csv';
 import { readJsonGraph, readXmlGraph } from './read-graph-files';
 import { readXlsx } from './read-xlsx';
 import { ImportReporter } from './reporter';
 import { RowShaper, type NodeRow, type RelationshipRow } from './rows';
-
-/** Rows planned (and, when applying, submitted as one job) together. */
-const CHUNK = 2000;
+import { CHUNK_ROWS, PlanSpill } from './spill';
 
 export interface ImportDeps {
   config: Config;
   db: GraphDb;
   redis: Redis;
   announcer: Announcer;
+  /** The workspace's network metrics are due (once an import has applied something). */
+  scheduleMetrics(workspaceId: string): Promise<void>;
   /** A feed of changes into the pipeline, reporting outcomes to the given callback. */
   feed(onDone: (outcome: FeedOutcome) => void): ChangeFeed;
 }
@@ -52,101 +54,109 @@ async function* rawItems(job: ImportJobData, config: Config, onStream: (s: fs.Re
   }
 }
 
-/** Reads the file once, planning each chunk of good rows; `apply` receives the planned changes. */
-async function pass(job: ImportJobData, deps: ImportDeps, reporter: ImportReporter, apply: ((p: PlannedChange[]) => Promise<void>) | null, beforeLinks: () => Promise<void>) {
+/** Reads the file once, checking and planning each chunk of good rows; the plan goes to `spill` (none in a dry run). */
+async function checkAndPlan(job: ImportJobData, deps: ImportDeps, reporter: ImportReporter, spill: PlanSpill | null) {
   const progress = reporter.status.progress;
   const shaper = new RowShaper({ entityType: job.entityType, mapping: job.mapping }, (t) => reporter.note(t));
-  const planner = new ImportPlanner(deps.db, job.workspaceId, job.actor, reporter);
+  const planner = new ImportPlanner(deps.db, job.workspaceId, reporter);
   let stream: fs.ReadStream | null = null;
   let nodes: NodeRow[] = [];
   let links: RelationshipRow[] = [];
-  let linksStarted = false;
-  const counting = apply === null;
 
   const flushNodes = async () => {
     if (!nodes.length) return;
     const chunk = nodes;
     nodes = [];
     const planned = await planner.planNodes(chunk);
-    if (apply) await apply(planned);
-    if (!counting) progress.rowsApplied += chunk.length - planned.length;
+    await spill?.addNodes(planned);
   };
   const flushLinks = async () => {
     if (!links.length) return;
     const chunk = links;
     links = [];
-    if (!linksStarted) {
-      linksStarted = true;
-      await beforeLinks();
-    }
     const planned = await planner.planRelationships(chunk);
-    if (apply) await apply(planned);
-    if (!counting) progress.rowsApplied += chunk.length - planned.length;
+    await spill?.addLinks(planned);
   };
 
   for await (const item of rawItems(job, deps.config, (s) => (stream = s))) {
     if (item.kind === 'header') {
-      if (counting) reporter.columns(item.sheet, item.headers);
+      reporter.columns(item.sheet, item.headers);
       shaper.header(item);
       continue;
     }
     const row = shaper.row(item);
-    if (counting) progress.rowsRead++;
+    progress.rowsRead++;
     if (row.kind === 'bad') {
       for (const issue of row.issues) reporter.issue(issue);
     } else if (row.kind === 'node') {
       // Links may name nodes of earlier rows: nodes are planned before the links that follow them.
       if (links.length) await flushLinks();
       nodes.push(row);
-      if (nodes.length >= CHUNK) await flushNodes();
+      if (nodes.length >= CHUNK_ROWS) await flushNodes();
     } else {
       if (nodes.length) await flushNodes();
       links.push(row);
-      if (links.length >= CHUNK) await flushLinks();
+      if (links.length >= CHUNK_ROWS) await flushLinks();
     }
-    if (counting) progress.rowsValid = progress.rowsRead - progress.rowsBad;
+    progress.rowsValid = progress.rowsRead - progress.rowsBad;
     progress.bytesRead = (stream as fs.ReadStream | null)?.bytesRead ?? progress.bytesRead;
     reporter.tick();
   }
   await flushNodes();
   await flushLinks();
   progress.bytesRead = progress.bytesTotal;
-  if (counting) progress.rowsValid = progress.rowsRead - progress.rowsBad;
+  progress.rowsValid = progress.rowsRead - progress.rowsBad;
+}
+
+/** Feeds the plan through the change pipeline; rows that needed nothing count as applied from the start. */
+async function applyPlan(spill: PlanSpill, deps: ImportDeps, reporter: ImportReporter): Promise<void> {
+  const progress = reporter.status.progress;
+  progress.rowsApplied = Math.max(0, progress.rowsValid - spill.plannedRows);
+  reporter.tick();
+  const feed = deps.feed((outcome) => {
+    progress.rowsApplied += outcome.applied + outcome.failed.length;
+    for (const f of outcome.failed) {
+      reporter.applyFailure({ row: f.row, sheet: f.sheet, reason: f.reason });
+      progress[f.update ? 'updated' : 'created']--;
+    }
+    reporter.tick();
+  });
+  let nodesQueued = false;
+  for await (const { chunk, text } of spill.chunks()) {
+    // Links may need the nodes of the chunks before them: those are applied first.
+    if (chunk.links.length && nodesQueued) await feed.drain();
+    nodesQueued = chunk.nodes.length > 0;
+    await feed.submit(chunk, text);
+  }
+  await feed.drain();
 }
 
 export async function runImport(job: ImportJobData, deps: ImportDeps): Promise<ImportStatus> {
   const status = (await loadImportStatus(deps.redis, deps.config, job.importId)) ?? queuedStatus(job);
   const reporter = new ImportReporter(status, deps.redis, deps.config, deps.announcer);
+  const spill = job.dryRun ? null : new PlanSpill(`${job.filePath}.plan.jsonl`);
   try {
     reporter.setState('validating');
-    await pass(job, deps, reporter, null, async () => {});
+    await checkAndPlan(job, deps, reporter, spill);
+    await spill?.close();
     if (status.progress.rowsRead === 0) throw new ImportFileError('NO_ROWS', 'The file has no rows to import');
-    if (job.dryRun) return await done(reporter, status.issueCount > 0 ? 'rejected' : 'done');
+    if (!spill) return await done(reporter, status.issueCount > 0 ? 'rejected' : 'done'); // a dry run
     if (status.issueCount > 0 && !job.skipBad) {
       reporter.note('Nothing was stored: correct the rows listed (or import with skipBad to store the good rows only).');
       return await done(reporter, 'rejected');
     }
 
-    // Pass 2: the same planning, now applied. Counts of what happened start again from zero.
-    Object.assign(status.progress, { created: 0, updated: 0, unchanged: 0, matched: 0, rowsApplied: 0, bytesRead: 0 });
-    status.matches = [];
-    status.matchCount = 0;
-    reporter.collectIssues = false;
     reporter.setState('applying');
-    const feed = deps.feed((outcome) => {
-      status.progress.rowsApplied += outcome.applied;
-      for (const f of outcome.failed) reporter.applyFailure({ row: f.row, sheet: f.sheet, reason: f.reason });
-      status.progress.rowsApplied += outcome.failed.length;
-      reporter.tick();
-    });
-    await pass(job, deps, reporter, (planned) => feed.submit(planned), () => feed.drain());
-    await feed.drain();
+    await applyPlan(spill, deps, reporter);
+    if (spill.plannedRows > 0) await deps.scheduleMetrics(job.workspaceId).catch(() => {}); // metrics lag; the import is done
     return await done(reporter, 'done');
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
     if (err.issue) reporter.issue({ ...err.issue, reason: err.message });
     await reporter.finish('failed', { code: err.code, message: err.message });
     return status;
+  } finally {
+    await spill?.remove();
   }
 }
 

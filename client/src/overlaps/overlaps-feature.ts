@@ -65,10 +65,10 @@ export class OverlapsFeature {
   /** After the map applied a live change. */
   afterChange(change: AppliedChange): void {
     if (change.event === 'node:created' || change.event === 'relationship:created' || change.event === 'node:merged') {
-      const id = 'node' in change ? change.node.id : change.edge.id;
+      const id = 'node' in change ? change.node.id : 'edge' in change ? change.edge.id : '';
       this.highlight.dimNew(this.deps.cy.getElementById(id));
     }
-    const touchesMatrix = 'node' in change ? MATRIX_TYPES.has(change.node.type) : MATRIX_LINKS.has(change.edge.type);
+    const touchesMatrix = 'node' in change ? MATRIX_TYPES.has(change.node.type) : 'edge' in change && MATRIX_LINKS.has(change.edge.type);
     if (touchesMatrix) this.staleSoon();
   }
 

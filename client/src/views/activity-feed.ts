@@ -34,13 +34,13 @@ export class ActivityFeed {
 
   render(): void {
     const rows = this.items.map(({ change, name }) => {
-      const id = 'node' in change ? change.node.id : change.edge.id;
-      const deleted = change.event.endsWith(':deleted');
+      const id = 'node' in change ? change.node.id : 'edge' in change ? change.edge.id : null;
+      const deleted = change.event.endsWith(':deleted') || id === null;
       const text = t(`change.${change.event}`, { actor: change.actor || '?', name });
       return h(
         'li',
         {},
-        deleted ? h('span', {}, text) : h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(id) }, text),
+        deleted ? h('span', {}, text) : h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(id!) }, text),
         h('time', { datetime: change.at }, formatDateTime(change.at)),
       );
     });

@@ -53,6 +53,13 @@ export class LiveApplier {
       case 'node:unmerged':
         this.unmerge(change.node, change.restored, change.edges, animate);
         break;
+      case 'import:applied':
+        // Up to 2,000 rows at once: one redraw, no animations.
+        this.view.cy.batch(() => {
+          for (const node of [...change.created.nodes, ...change.updated.nodes]) this.upsertNode(node, false);
+          for (const edge of [...change.created.edges, ...change.updated.edges]) this.upsertEdge(edge, false);
+        });
+        break;
     }
   }
 

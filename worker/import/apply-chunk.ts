@@ -1,0 +1,104 @@
+/**
+ * Applies one import chunk (an 'import:chunk' change, up to 2,000 rows) inside the worker's batch
+ * transaction: new nodes and links with one UNWIND query each (which send back only the rows they
+ * could not write), updates through the node-update / relationship-update queries. The result is ONE
+ * applied event, 'import:applied', with the entities as stored; rows not written are listed in it.
+ * Created entities are described from the rows (what the create queries store), not read back.
+ */
+import type { Change, ImportChunkChange, ImportLinkRow, ImportNodeRow } from '../../domain/changes';
+import type { ImportRowFailure, UnsequencedChange } from '../../domain/events';
+import type { GraphEdge, GraphNode } from '../../domain/graph';
+import { publicNode } from '../../domain/privacy';
+import { rejection } from '../../domain/rejections';
+import type { Tx } from '../../api/infra/neo4j';
+import { toRow, type AppliedRow } from '../change-rows';
+
+type ImportedEvent = Extract<UnsequencedChange, { event: 'import:applied' }>;
+
+/** A row of the chunk as the single change it stands for (so the per-op row shapes are reused). */
+function nodeChange(chunk: ImportChunkChange, n: ImportNodeRow, key: string): Change {
+  const base = { id: key, workspaceId: chunk.workspaceId, actor: chunk.actor, at: chunk.at };
+  return n.update
+    ? { ...base, op: 'node:update', nodeType: n.nodeType, nodeId: n.nodeId, props: n.props }
+    : { ...base, op: 'node:create', nodeType: n.nodeType, nodeId: n.nodeId, props: n.props };
+}
+
+function linkChange(chunk: ImportChunkChange, l: ImportLinkRow, key: string): Change {
+  const base = { id: key, workspaceId: chunk.workspaceId, actor: chunk.actor, at: chunk.at };
+  return l.update
+    ? { ...base, op: 'relationship:update', relType: l.relType, relId: l.relId, props: l.props }
+    : { ...base, op: 'relationship:create', relType: l.relType, relId: l.relId, from: l.from, to: l.to, props: l.props };
+}
+
+/** The rows of a chunk as single changes (ids derived from the chunk's): the fallback when the chunk as a whole fails. */
+export function singleChanges(chunk: ImportChunkChange): { change: Change; row: number; sheet?: string }[] {
+  return [
+    ...chunk.nodes.map((n, i) => ({ change: nodeChange(chunk, n, `${chunk.id}.n${i}`), row: n.row, sheet: n.sheet })),
+    ...chunk.links.map((l, i) => ({ change: linkChange(chunk, l, `${chunk.id}.l${i}`), row: l.row, sheet: l.sheet })),
+  ];
+}
+
+const failure = (r: { row: number; sheet?: string }, code: string): ImportRowFailure => ({ row: r.row, ...(r.sheet !== undefined && { sheet: r.sheet }), code, reason: rejection(code).reason });
+
+export async function applyImportChunk(tx: Tx, chunk: ImportChunkChange): Promise<ImportedEvent> {
+  const event: ImportedEvent = {
+    changeId: chunk.id,
+    workspaceId: chunk.workspaceId,
+    actor: chunk.actor,
+    at: chunk.at,
+    event: 'import:applied',
+    importId: chunk.importId,
+    chunk: chunk.chunk,
+    created: { nodes: [], edges: [] },
+    updated: { nodes: [], edges: [] },
+    failedRows: [],
+  };
+  const stamps = { createdAt: chunk.at, updatedAt: chunk.at };
+
+  const newNodes = chunk.nodes.filter((n) => !n.update);
+  if (newNodes.length) {
+    const rows = newNodes.map((n) => toRow(nodeChange(chunk, n, chunk.id)));
+    const notCreated = await tx.run<{ nodeId: string; error: string }>('import-nodes-create', { workspaceId: chunk.workspaceId, rows });
+    const errors = new Map(notCreated.map((r) => [r.nodeId, r.error]));
+    for (const n of newNodes) {
+      const error = errors.get(n.nodeId);
+      if (error) event.failedRows.push(failure(n, error));
+      else event.created.nodes.push(publicNode({ ...n.props, id: n.nodeId, type: n.nodeType, version: 1, ...stamps } as GraphNode));
+    }
+  }
+  const changedNodes = chunk.nodes.filter((n) => n.update);
+  if (changedNodes.length) {
+    const rows = changedNodes.map((n, i) => toRow(nodeChange(chunk, n, String(i))));
+    const results = await tx.run<AppliedRow>('node-update', { rows });
+    const byKey = new Map(results.map((r) => [r.changeId, r]));
+    changedNodes.forEach((n, i) => {
+      const r = byKey.get(String(i));
+      if (!r?.node || r.error) event.failedRows.push(failure(n, r?.error ?? 'APPLY_FAILED'));
+      else event.updated.nodes.push(publicNode(r.node));
+    });
+  }
+
+  const newLinks = chunk.links.filter((l) => !l.update);
+  if (newLinks.length) {
+    const rows = newLinks.map((l) => toRow(linkChange(chunk, l, chunk.id)));
+    const notCreated = await tx.run<{ relId: string; error: string }>('import-relationships-create', { rows });
+    const errors = new Map(notCreated.map((r) => [r.relId, r.error]));
+    for (const l of newLinks) {
+      const error = errors.get(l.relId);
+      if (error) event.failedRows.push(failure(l, error));
+      else event.created.edges.push({ ...l.props, id: l.relId, type: l.relType, source: l.from, target: l.to, ...stamps } as GraphEdge);
+    }
+  }
+  const changedLinks = chunk.links.filter((l) => l.update);
+  if (changedLinks.length) {
+    const rows = changedLinks.map((l, i) => toRow(linkChange(chunk, l, String(i))));
+    const results = await tx.run<AppliedRow>('relationship-update', { rows });
+    const byKey = new Map(results.map((r) => [r.changeId, r]));
+    changedLinks.forEach((l, i) => {
+      const r = byKey.get(String(i));
+      if (!r?.edge || r.error) event.failedRows.push(failure(l, r?.error ?? 'APPLY_FAILED'));
+      else event.updated.edges.push(r.edge);
+    });
+  }
+  return event;
+}
