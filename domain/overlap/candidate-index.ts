@@ -51,6 +51,8 @@ export class OverlapIndex implements OverlapSearcher {
   /** term or feature → slots; removal leaves stale slots behind, skipped and compacted later. */
   private postings = new Map<string, number[]>();
   private stale = 0;
+  /** Candidate scores by slot, reused by every query (zeroed again after each). */
+  private acc = new Float64Array(1024);
   private readonly opts: Required<Omit<OverlapIndexOptions, 'taxonomy' | 'labels'>>;
 
   constructor(options: OverlapIndexOptions = {}) {
@@ -142,8 +144,17 @@ export class OverlapIndex implements OverlapSearcher {
 
   /** Slots of the best candidates by a cheap accumulated score over the postings. */
   private candidates(q: PreparedProject, accept: (p: PreparedProject) => boolean): number[] {
-    const acc = new Float64Array(this.docs.length);
+    if (this.acc.length < this.docs.length) this.acc = new Float64Array(this.docs.length * 2);
+    const acc = this.acc;
     const touched: number[] = [];
+    try {
+      return this.bestCandidates(q, accept, acc, touched);
+    } finally {
+      for (const slot of touched) acc[slot] = 0;
+    }
+  }
+
+  private bestCandidates(q: PreparedProject, accept: (p: PreparedProject) => boolean, acc: Float64Array, touched: number[]): number[] {
     const bump = (key: string, w: number) => {
       for (const slot of this.postings.get(key) ?? []) {
         if (acc[slot] === 0) touched.push(slot);
