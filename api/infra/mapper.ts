@@ -10,20 +10,18 @@ export const DATE_FIELDS = new Set(['startDate', 'endDate']);
 
 export function fromNeo4j(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
+  // Most values are strings or numbers: skip the driver's type checks (an import reads 100,000s).
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (typeof value === 'bigint') return Number(value);
   if (isDate(value)) return value.toString();
   if (isDateTime(value) || isLocalDateTime(value)) {
     return new Date(value.toString()).toISOString();
   }
   if (isNode(value) || isRelationship(value)) return fromNeo4j(value.properties);
   if (Array.isArray(value)) return value.map(fromNeo4j);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromNeo4j(v);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromNeo4j(v);
+  return out;
 }
 
 /** A record's columns as a plain object. */
