@@ -2,7 +2,7 @@
  * Duplicate work between cities, at scale: on a generated workspace of 300 cities in 20 regions,
  * 100,000 organisations and 50,000 projects (bench/insights-data.ts, seeded), stored in an embedded
  * Neo4j of the benchmark's own, it measures over HTTP against the real API (in-process, with the
- * worker):
+ * worker in a process of its own, as `npm start` runs it; `--worker inline` puts it in this process):
  *   (a) a project's overlaps right after the project was created through the API (POST …/changes?wait=true):
  *       the first call cold; the others once the worker's insight jobs that followed it are done (the
  *       first of them builds the worker's own index, in this same process),
@@ -14,7 +14,7 @@
  * Targets (issue "Duplicate work between cities"): (a) p95 < 100 ms, (b) p95 < 50 ms, (c) < 1 s.
  *
  *   npx tsx bench/insights-scale.ts [--organisations 100000] [--projects 50000] [--cities 300]
- *     [--new-projects 200] [--names 500] [--load direct|worker] [--port 7699] [--heap 3g] [--page-cache 1g] [--keep-data] [--reuse-data] [--strict]
+ *     [--new-projects 200] [--names 500] [--load direct|worker] [--worker process|inline] [--port 7699] [--heap 3g] [--page-cache 1g] [--keep-data] [--reuse-data] [--strict]
  *
  * Neo4j: its own embedded instance on --port with its data in .data/insights-scale-neo4j (deleted first
  * and, unless --keep-data, afterwards), never the development database. Redis: REDIS_URL (default
@@ -33,6 +33,8 @@ import { createRedis, redisOptions } from '../api/infra/redis';
 import { Queue } from 'bullmq';
 import { INSIGHTS_QUEUE } from '../domain/jobs';
 import { startWorker, type RunningWorker } from '../worker/worker';
+import { exitCodeOf, spawnTs } from '../scripts/services/processes';
+import { envOf } from './stack';
 import { mulberry32 } from '../domain/random';
 import { generateWorkspace, type GeneratedWorkspace } from './insights-data';
 import { loadChanges, type LoadMode } from './insights-load';
@@ -60,6 +62,9 @@ const PAGE_CACHE = arg('page-cache', '1g');
 const LOAD_BATCH = num('load-batch', 5000);
 const LOAD_MODE = arg('load', 'direct') as LoadMode;
 if (LOAD_MODE !== 'direct' && LOAD_MODE !== 'worker') throw new Error('--load expects direct or worker');
+/** Where the worker runs: its own process (as `npm start` runs it; its insight jobs then do not share the API's event loop and heap) or in this one. */
+const WORKER_MODE = arg('worker', 'process');
+if (WORKER_MODE !== 'process' && WORKER_MODE !== 'inline') throw new Error('--worker expects process or inline');
 const WORKSPACE = 'bench-insights-scale';
 /** Keep the database folder afterwards; with --reuse-data a later run starts on it and skips the load. */
 const KEEP = flag('keep-data') || flag('reuse-data');
@@ -138,6 +143,26 @@ async function insightsSettled(config: Config): Promise<number> {
 }
 
 // ---- set-up ----------------------------------------------------------------------------------------
+
+/** The worker as `npm start` runs it (`tsx worker/main.ts`), with this run's configuration; resolves once it takes jobs. */
+async function startWorkerProcess(config: Config): Promise<{ stop(): Promise<void> }> {
+  const child = spawnTs(config.rootDir, 'worker/main.ts', [], { ...process.env, ...envOf(config) }, ['ignore', 'pipe', 'inherit']);
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('worker:')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the worker process exited with code ${code} before it started`)));
+  });
+  child.stdout!.resume();
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      await exitCodeOf(child);
+    },
+  };
+}
 
 async function startNeo4j(config: Config): Promise<RunningNeo4j> {
   if (await portAnswers(PORT)) throw new Error(`something already answers on port ${PORT}; give --port a free one (the benchmark never reuses a running database)`);
@@ -283,8 +308,13 @@ async function main() {
       );
     }
 
-    const worker: RunningWorker = await startWorker(config);
-    cleanups.push(() => worker.close());
+    if (WORKER_MODE === 'inline') {
+      const worker: RunningWorker = await startWorker(config);
+      cleanups.push(() => worker.close());
+    } else {
+      const worker = await startWorkerProcess(config);
+      cleanups.push(() => worker.stop());
+    }
     let api: ApiServer = await startApiServer(config);
     let apiClosed = false;
     cleanups.push(async () => {
@@ -390,7 +420,7 @@ async function main() {
     say();
     say(`checks: ${found}/${NEW_PROJECTS} new projects had overlaps; ${variantHits}/${names.filter((n) => n.kind !== 'fresh').length} name variants found a candidate; matrix ${matrix.places.length} places × ${matrix.themes.length} themes, ${matrix.cells.length} cells, ${fmtMb(matrixCold.bytes)} JSON; ${buildingAnswers} answers 503 INDEX_BUILDING (asked again)`);
     say(
-      `process (API + worker, in this process): RSS ${fmtMb(process.memoryUsage.rss())} now, peak ${fmtMb(sample.rssPeak)} while measuring; V8 heap peak ${fmtMb(sample.heapPeak)}; ` +
+      `process (API${WORKER_MODE === 'inline' ? ' + worker' : ''}, in this process): RSS ${fmtMb(process.memoryUsage.rss())} now, peak ${fmtMb(sample.rssPeak)} while measuring; V8 heap peak ${fmtMb(sample.heapPeak)}; ` +
         `CPU ${Math.round(sample.cpuPercent)} % of one core; event-loop delay p99 ${fmtMs(sample.loopP99Ms)} ms; machine busy ${Math.round(sample.machineBusyPercent)} %, load ${sample.loadAvg.toFixed(2)}`,
     );
     if (flag('strict') && results.some((ok) => !ok)) failed = true;
