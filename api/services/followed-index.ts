@@ -129,6 +129,22 @@ export class FollowedIndex<T> {
 }
 
 /** Gives the event loop back (to other requests) between slices of a long synchronous job. */
+/**
+ * The followed index of a key from a cache of at most `max`: the cached one, made the most recently
+ * used, or a new one from `create`, dropping the least recently used when the cache is full.
+ */
+export function followedFrom<K, T>(cache: Map<K, FollowedIndex<T>>, key: K, max: number, create: () => FollowedIndex<T>): FollowedIndex<T> {
+  let followed = cache.get(key);
+  if (followed)
+    cache.delete(key); // Map keeps insertion order: set again below, it becomes the last
+  else {
+    if (cache.size >= max) cache.delete(cache.keys().next().value as K);
+    followed = create();
+  }
+  cache.set(key, followed);
+  return followed;
+}
+
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

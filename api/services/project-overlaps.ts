@@ -30,7 +30,7 @@ import type { RelationshipType } from '../../domain/relationships';
 import type { GraphDb } from '../infra/neo4j';
 import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
 import { changesBetween } from './change-replay';
-import { FollowedIndex, timeSliced } from './followed-index';
+import { FollowedIndex, followedFrom, timeSliced } from './followed-index';
 import { SpecialisationTally, type PlaceKind } from './specialisation-tally';
 
 
@@ -150,18 +150,12 @@ export class ProjectOverlaps {
   async load(workspaceId: string, options: LoadOptions = {}): Promise<WorkspaceProjects | null> {
     const seq = await this.seqs.current(workspaceId);
     if (seq === null) return null;
-    let followed = this.indexes.get(workspaceId);
-    if (followed) {
-      // Most recently used last, so the least recently used goes first.
-      this.indexes.delete(workspaceId);
-    } else {
-      if (this.indexes.size >= MAX_CACHED) this.indexes.delete(this.indexes.keys().next().value as string);
-      followed = new FollowedIndex<WorkspaceProjects>({
+    const followed = followedFrom(this.indexes, workspaceId, MAX_CACHED, () =>
+      new FollowedIndex<WorkspaceProjects>({
         build: (to) => this.build(workspaceId, to),
         catchUp: (prev, _from, to) => this.catchUp(prev, to),
-      });
-    }
-    this.indexes.set(workspaceId, followed);
+      }),
+    );
     return followed.at(seq, { coldWaitMs: options.coldWaitMs, what: `overlap index of workspace "${workspaceId}"` });
   }
 

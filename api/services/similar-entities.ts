@@ -14,7 +14,7 @@ import type { GraphNode } from '../../domain/graph';
 import type { GraphDb } from '../infra/neo4j';
 import { graphSeqs, type SeqSource } from '../infra/workspace-seq';
 import { changesBetween } from './change-replay';
-import { FollowedIndex, timeSliced } from './followed-index';
+import { FollowedIndex, followedFrom, timeSliced } from './followed-index';
 
 export interface SimilarEntity {
   id: string;
@@ -65,17 +65,12 @@ export class SimilarEntities {
     const seq = await this.seqs.current(workspaceId);
     if (seq === null) return null;
     const key = `${workspaceId}\n${nodeType}`;
-    let followed = this.indexes.get(key);
-    if (followed) {
-      this.indexes.delete(key);
-    } else {
-      if (this.indexes.size >= MAX_CACHED) this.indexes.delete(this.indexes.keys().next().value as string);
-      followed = new FollowedIndex<MatcherIndex>({
+    const followed = followedFrom(this.indexes, key, MAX_CACHED, () =>
+      new FollowedIndex<MatcherIndex>({
         build: () => this.build(workspaceId, nodeType),
         catchUp: (index, from, to) => this.catchUp(index, workspaceId, nodeType, from, to),
-      });
-    }
-    this.indexes.set(key, followed);
+      }),
+    );
     return followed.at(seq, { coldWaitMs, what: `${nodeType} name index of workspace "${workspaceId}"` });
   }
 
