@@ -10,6 +10,7 @@
 import { computeMetrics, type MetricsInputEdge, type MetricsInputNode, type MetricsResult } from '../worker/metrics/compute';
 import { computeMetricsOffThread } from '../worker/metrics/compute-thread';
 import { demoNodes, demoRelationships } from '../scripts/seed/demo-network';
+import { mulberry32 } from '../domain/random';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,13 +40,7 @@ function demo(): MetricsResult {
 }
 
 function generated(nodeCount: number, edgeCount: number): { nodes: MetricsInputNode[]; edges: MetricsInputEdge[] } {
-  let seed = 7; // mulberry32
-  const rnd = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const regions = Array.from({ length: 20 }, (_, i) => `r${i}`);
   const cities = Array.from({ length: 200 }, (_, i) => `c${i}`);

@@ -28,6 +28,7 @@ import { applyBatch } from '../worker/apply-changes';
 import { startWorker } from '../worker/worker';
 import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
 import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+import { mulberry32 } from '../domain/random';
 import { fmtInt, fmtMs, table } from './stats';
 
 const arg = (name: string, fallback: string) => {
@@ -51,22 +52,10 @@ const say = (s = '') => process.stdout.write(`${s}\n`);
 
 // ---- the generated map ------------------------------------------------------------------------
 
-/** A small seeded generator, so every run draws the same map. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['Ääne', 'Öljy', 'Åbo', 'Kierto', 'Akku', 'Metalli', 'Vety', 'Sähkö', 'Puu', 'Kaivos', 'Järvi', 'Höyry'];
 
 function generate(ws: string, elements: number): Change[] {
-  const random = rng(elements);
+  const random = mulberry32(elements); // seeded: every run draws the same map
   const nodes = Math.round(elements * 0.4);
   const edges = elements - nodes;
   const cities = Math.max(20, Math.round(nodes / 200));
