@@ -726,12 +726,17 @@ export function onLanguageChange(listener: (lang: Lang) => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * A text from per-language tables (this file's, or a feature's own) in the current language, Finnish
+ * when that language lacks it, the key when both do; {placeholders} filled from params, unknown ones kept.
+ */
+export function translate<K extends string>(tables: Record<Lang, Partial<Record<K, string>>>, key: K, params: Record<string, string | number> = {}): string {
+  const text = tables[current][key] ?? tables.fi[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
 export function t(key: MsgKey, params?: Record<string, string | number>): string {
-  let text = MESSAGES[current][key] ?? fi[key] ?? key;
-  if (params) {
-    text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  }
-  return text;
+  return translate(MESSAGES, key, params);
 }
 
 /** True when a string is a known message key (for dynamic keys like field.* of unknown fields). */

@@ -3,7 +3,7 @@
  * material-flow view) in Finnish (default), English and Swedish, in the map's language; kept apart like
  * overlaps-i18n.ts so the shared table stays small.
  */
-import { getLang, type Lang } from '../i18n';
+import { translate, type Lang } from '../i18n';
 
 const fi = {
   'button': 'Analyysi',
@@ -208,9 +208,8 @@ const sv: Record<Key, string> = {
 const TABLES: Record<Lang, Record<Key, string>> = { fi, en, sv };
 
 /** An analysis string in the current language, with {placeholders} filled in. */
-export function at(key: Key, vars: Record<string, string | number> = {}): string {
-  const text = TABLES[getLang()]?.[key] ?? fi[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+export function at(key: Key, vars?: Record<string, string | number>): string {
+  return translate(TABLES, key, vars);
 }
 
 export type AnalysisKey = Key;

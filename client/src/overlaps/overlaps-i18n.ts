@@ -3,7 +3,7 @@
  * Finnish (default), English and Swedish, in the map's language (i18n.ts: getLang, onLanguageChange);
  * kept apart like workshop-i18n.ts so the shared table stays small.
  */
-import { getLang, type Lang } from '../i18n';
+import { getLang, translate, type Lang } from '../i18n';
 
 const fi = {
   'panel.title': 'Päällekkäinen työ muissa kaupungeissa',
@@ -239,9 +239,7 @@ const sv: Messages = {
 const MESSAGES: Record<Lang, Messages> = { fi, en, sv };
 
 export function ot(key: OverlapsMsgKey, params?: Record<string, string | number>): string {
-  let text = MESSAGES[getLang()][key] ?? fi[key] ?? key;
-  if (params) text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  return text;
+  return translate(MESSAGES, key, params);
 }
 
 /** The API explains overlaps in Finnish and English; Swedish readers get the English one, marked so. */

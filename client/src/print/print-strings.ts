@@ -2,7 +2,7 @@
  * Strings of the renderer choice and the printable summary (fi, en, sv), kept beside the feature so
  * that it does not touch the shared message table; same shape and fallbacks as i18n.ts's t().
  */
-import { getLang } from '../i18n';
+import { translate } from '../i18n';
 
 const fi = {
   'renderer.label': 'Piirtotapa',
@@ -106,7 +106,6 @@ const sv: Record<Key, string> = {
 
 const MESSAGES = { fi, en, sv };
 
-export function pt(key: Key, params: Record<string, string | number> = {}): string {
-  const template = MESSAGES[getLang()][key] ?? fi[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export function pt(key: Key, params?: Record<string, string | number>): string {
+  return translate(MESSAGES, key, params);
 }

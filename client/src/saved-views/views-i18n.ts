@@ -2,7 +2,7 @@
  * Strings of saved views and the read-only shared map in Finnish (default), English and Swedish, in the
  * map's language (i18n.ts: getLang); kept apart like overlaps-i18n.ts so the shared table stays small.
  */
-import { getLang, type Lang } from '../i18n';
+import { translate, type Lang } from '../i18n';
 
 const fi = {
   'menu.button': 'Näkymät',
@@ -181,7 +181,6 @@ const sv: Record<Key, string> = {
 
 const TABLES: Record<Lang, Record<Key, string>> = { fi, en, sv };
 
-export function vt(key: Key, params: Record<string, string | number> = {}): string {
-  const text = TABLES[getLang()][key] ?? fi[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export function vt(key: Key, params?: Record<string, string | number>): string {
+  return translate(TABLES, key, params);
 }

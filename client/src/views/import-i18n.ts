@@ -3,7 +3,7 @@
  * (i18n.ts: getLang); kept apart like overlaps-i18n.ts so the shared table stays small. Entity type
  * and field names come from the shared table (type.*, field.*).
  */
-import { getLang, hasKey, t, type Lang } from '../i18n';
+import { hasKey, t, translate, type Lang } from '../i18n';
 
 const fi = {
   button: 'Tuo',
@@ -170,9 +170,8 @@ const STRINGS: Record<Lang, Record<Key, string>> = { fi, en, sv };
 
 export type ImportKey = Key;
 
-export function it(key: Key, params: Record<string, string | number> = {}): string {
-  const text = STRINGS[getLang()][key] ?? fi[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+export function it(key: Key, params?: Record<string, string | number>): string {
+  return translate(STRINGS, key, params);
 }
 
 /** A label from the shared table (type.Organisation, field.businessId), or the key's last part. */

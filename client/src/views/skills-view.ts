@@ -7,7 +7,7 @@
  */
 import { API_BASE, errorMessage, request } from '../api';
 import { h, replaceChildren } from '../dom';
-import { getLang, onLanguageChange, type Lang } from '../i18n';
+import { onLanguageChange, translate, type Lang } from '../i18n';
 import './skills-view.css';
 
 type Level = 'vocational' | 'uas' | 'university';
@@ -123,9 +123,8 @@ const STRINGS = {
 
 type Key = keyof (typeof STRINGS)['fi'];
 
-function st(key: Key, params: Record<string, string | number> = {}): string {
-  const text: string = STRINGS[getLang()][key] ?? STRINGS.fi[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+function st(key: Key, params?: Record<string, string | number>): string {
+  return translate(STRINGS, key, params);
 }
 
 const levelLabel = (level: Level | null) => (level ? st(`level.${level}`) : '');

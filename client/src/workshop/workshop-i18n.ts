@@ -2,7 +2,7 @@
  * The workshop pages' strings in Finnish (default), English and Swedish, in the language chosen for
  * the map (i18n.ts: getLang, setLang, onLanguageChange); kept apart so the map page stays lean.
  */
-import { getLang, type Lang } from '../i18n';
+import { translate, type Lang } from '../i18n';
 
 const fi = {
   'common.retry': 'Yritä uudelleen',
@@ -547,7 +547,5 @@ const sv: Messages = {
 const MESSAGES: Record<Lang, Messages> = { fi, en, sv };
 
 export function wt(key: WorkshopMsgKey, params?: Record<string, string | number>): string {
-  let text = MESSAGES[getLang()][key] ?? fi[key] ?? key;
-  if (params) text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  return text;
+  return translate(MESSAGES, key, params);
 }
