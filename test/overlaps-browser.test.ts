@@ -15,6 +15,7 @@ import { launchChromium, SHOTS } from './support/browser';
 import type { OverlapInsight } from '../domain/events';
 import { parseCsv } from './support/csv';
 import { connectSocket, createWorkspace, eventually, join, startStack, type TestSocket, type TestStack } from './support/stack';
+import { changeBuilders } from './support/changes';
 
 let stack: TestStack;
 let browser: Browser;
@@ -32,8 +33,7 @@ const RECYCLING = id('theme-akkukierratys');
 const LITHIUM = id('theme-litium');
 
 function networkChanges() {
-  const node = (nodeType: string, key: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: id(key), props });
-  const rel = (type: string, from: string, to: string) => ({ op: 'relationship:create', data: { type, from: id(from), to: id(to) } });
+  const { node, link: rel } = changeBuilders(id);
   return [
     node('Region', 'region-pohjanmaa', { name: 'Pohjanmaa', nameEn: 'Ostrobothnia' }),
     node('Region', 'region-keski-pohjanmaa', { name: 'Keski-Pohjanmaa', nameEn: 'Central Ostrobothnia' }),

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { createWorkspace, startStack, type TestStack } from './support/stack';
+import { changeBuilders } from './support/changes';
 
 let stack: TestStack;
 let browser: Browser;
@@ -20,11 +21,7 @@ const suffix = randomUUID().slice(0, 6);
 const id = (key: string) => `${key}-${suffix}`;
 
 function networkChanges() {
-  const node = (nodeType: string, key: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: id(key), props });
-  const rel = (type: string, from: string, to: string, props: Record<string, unknown> = {}) => ({
-    op: 'relationship:create',
-    data: { type, from: id(from), to: id(to), ...props },
-  });
+  const { node, link: rel } = changeBuilders(id);
   return [
     node('Region', 'region-pohjanmaa', { name: 'Pohjanmaa', nameEn: 'Ostrobothnia' }),
     node('Region', 'region-vasterbotten', { name: 'Västerbotten' }),

@@ -10,6 +10,7 @@ import { seedDemo } from '../scripts/seed';
 import { skillsRelationships } from '../scripts/seed/demo-skills';
 import { parseCsv } from './support/csv';
 import { createWorkspace, cypher, startStack, type TestStack } from './support/stack';
+import { changeBuilders } from './support/changes';
 
 let stack: TestStack;
 let ws: string;
@@ -44,11 +45,7 @@ const skills = (query = '') => stack.http.get(`/api/v1/workspaces/${ws}/skills${
 beforeAll(async () => {
   stack = await startStack();
   ws = await createWorkspace(stack, 'Osaamiskartta Pohjanmaa–Västerbotten');
-  const node = (nodeType: string, nodeId: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: nodeId, props });
-  const link = (type: string, from: string, to: string, props: Record<string, unknown> = {}) => ({
-    op: 'relationship:create',
-    data: { type, from, to, ...props },
-  });
+  const { node, link } = changeBuilders();
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, {
     changes: [
       node('Region', R.pohjanmaa, { name: 'Pohjanmaa', nameEn: 'Ostrobothnia', aliases: ['Österbotten'] }),

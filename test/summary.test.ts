@@ -4,6 +4,7 @@
  * brokers, communities), and its errors.
  */
 import { createWorkspace, eventually, startStack, type TestStack } from './support/stack';
+import { changeBuilders } from './support/changes';
 
 let stack: TestStack;
 let ws: string;
@@ -12,8 +13,7 @@ const p = (s: string) => `${ws}-${s}`;
 beforeAll(async () => {
   stack = await startStack({ METRICS_DEBOUNCE_MS: 300 });
   ws = await createWorkspace(stack, 'Yhteenveto Jyväskylä–Åbo');
-  const node = (nodeType: string, id: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: p(id), props });
-  const link = (type: string, from: string, to: string) => ({ op: 'relationship:create', data: { type, from: p(from), to: p(to) } });
+  const { node, link } = changeBuilders(p);
   const res = await stack.http.post(`/api/v1/workspaces/${ws}/changes`, {
     changes: [
       node('City', 'jkl', { name: 'Jyväskylä', lat: 62.2426, lon: 25.7473 }),

@@ -15,6 +15,7 @@ import type { Core } from 'cytoscape';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, SHOTS } from './support/browser';
 import { createWorkspace, cypher, eventually, startStack, type TestStack } from './support/stack';
+import { changeBuilders } from './support/changes';
 
 const EMAIL = 'asa.ohman@example.fi';
 
@@ -27,11 +28,7 @@ const id = (key: string) => `${key}-${suffix}`;
 type Win = Window & { verkosto?: { ready: boolean; cy: Core; layout(): string }; verkostoViews?: { active(): { id: string } | null } };
 
 function networkChanges() {
-  const node = (nodeType: string, key: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: id(key), props });
-  const rel = (type: string, from: string, to: string, props: Record<string, unknown> = {}) => ({
-    op: 'relationship:create',
-    data: { type, from: id(from), to: id(to), ...props },
-  });
+  const { node, link: rel } = changeBuilders(id);
   return [
     node('City', 'vaasa', { name: 'Vaasa', nameSv: 'Vasa', lat: 63.0951, lon: 21.6165 }),
     node('City', 'abo', { name: 'Åbo', lat: 60.4518, lon: 22.2666 }),

@@ -6,6 +6,7 @@
  */
 import type { SavedView } from '../domain/views';
 import { connectSocket, createWorkspace, cypher, eventually, join, startStack, type TestSocket, type TestStack } from './support/stack';
+import { changeBuilders } from './support/changes';
 
 const EDITOR_TOKEN = 'editor-token-for-views-tests-åäö'.normalize('NFC');
 const EDITOR = { authorization: `Bearer ${EDITOR_TOKEN}` };
@@ -16,11 +17,7 @@ let socket: TestSocket;
 const events: Array<{ event: string; id: string }> = [];
 const p = (key: string) => `${ws}-${key}`;
 
-const node = (nodeType: string, key: string, props: Record<string, unknown>) => ({ op: 'node:create', nodeType, id: p(key), props });
-const link = (type: string, from: string, to: string, props: Record<string, unknown> = {}) => ({
-  op: 'relationship:create',
-  data: { type, from: p(from), to: p(to), ...props },
-});
+const { node, link } = changeBuilders(p);
 
 beforeAll(async () => {
   stack = await startStack({ EDITOR_TOKEN, METRICS_DEBOUNCE_MS: 200 });
