@@ -71,6 +71,17 @@ export const APPLIED_EVENT_NAMES: readonly AppliedEventName[] = [
   'import:applied',
 ];
 
+/** Applied changes grouped by workspace, each group in the order given. */
+export function byWorkspace(changes: Iterable<AppliedChange>): Map<string, AppliedChange[]> {
+  const groups = new Map<string, AppliedChange[]>();
+  for (const change of changes) {
+    const group = groups.get(change.workspaceId);
+    if (group) group.push(change);
+    else groups.set(change.workspaceId, [change]);
+  }
+  return groups;
+}
+
 /** Applied changes as one event per node or link: an import chunk becomes its created and updated ones (same seq). */
 export function perEntityEvents(changes: readonly AppliedChange[]): AppliedChange[] {
   return changes.flatMap((c): AppliedChange[] => {

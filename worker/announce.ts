@@ -7,7 +7,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { AppliedChange, OverlapInsight, ServerToClientEvents } from '../domain/events';
 import type { ImportFinishedEvent, ImportProgressEvent } from '../domain/imports';
-import { workspaceBatchRoom, workspaceChangesRoom, workspaceRoom } from '../domain/events';
+import { byWorkspace, workspaceBatchRoom, workspaceChangesRoom, workspaceRoom } from '../domain/events';
 import type { Config } from '../api/infra/config';
 import { recordFailedChanges, type FailedChange } from '../api/infra/failed-changes';
 import { socketChannelKey } from '../api/infra/queue';
@@ -27,14 +27,9 @@ export class Announcer {
    * workspace to those that take batches (one socket write per client for the whole batch).
    */
   applied(changes: AppliedChange[]): void {
-    const byWorkspace = new Map<string, AppliedChange[]>();
-    for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
-      this.emitter.to(workspaceChangesRoom(change.workspaceId)).emit(change.event, change as never);
-      const batch = byWorkspace.get(change.workspaceId);
-      if (batch) batch.push(change);
-      else byWorkspace.set(change.workspaceId, [change]);
-    }
-    for (const [workspaceId, batch] of byWorkspace) this.emitter.to(workspaceBatchRoom(workspaceId)).emit('changes:applied', { workspaceId, changes: batch });
+    const inOrder = [...changes].sort((a, b) => a.seq - b.seq);
+    for (const change of inOrder) this.emitter.to(workspaceChangesRoom(change.workspaceId)).emit(change.event, change as never);
+    for (const [workspaceId, batch] of byWorkspace(inOrder)) this.emitter.to(workspaceBatchRoom(workspaceId)).emit('changes:applied', { workspaceId, changes: batch });
   }
 
   /** A project's cross-city overlaps, to its workspace's room. */

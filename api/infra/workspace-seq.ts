@@ -11,8 +11,10 @@
  * the Neo4j number is read, and otherwise it is checked against Neo4j in the background at most every
  * VERIFY_MS, so such writes show within that time.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Redis } from 'ioredis';
-import type { AppliedChange } from '../../domain/events';
+import { byWorkspace, type AppliedChange } from '../../domain/events';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { GraphDb } from './neo4j';
@@ -21,12 +23,8 @@ import { createRedis } from './redis';
 const seqKey = (config: Pick<Config, 'REDIS_PREFIX'>, workspaceId: string) => `${config.REDIS_PREFIX}:seq:${workspaceId}`;
 const raisedChannel = (config: Pick<Config, 'REDIS_PREFIX'>) => `${config.REDIS_PREFIX}:seq-raised`;
 
-/** Sets KEYS[1] to ARGV[1] unless it holds more already, then publishes ARGV[2] on KEYS[2]. */
-const RAISE = `
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if current < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
-redis.call('PUBLISH', KEYS[2], ARGV[2])
-return 1`;
+/** lua/raise-workspace-seq.lua, read once when the module loads (a missing file fails at start-up). */
+const RAISE = fs.readFileSync(path.join(__dirname, 'lua', 'raise-workspace-seq.lua'), 'utf8');
 
 /** How old the Neo4j check of a workspace's seq may get while the Redis number is used. */
 const VERIFY_MS = 5_000;
@@ -64,14 +62,8 @@ export const graphSeqs = (db: GraphDb): SeqSource => ({
  * the changes themselves when they are few.
  */
 export async function raiseWorkspaceSeqs(redis: Redis, config: Pick<Config, 'REDIS_PREFIX'>, applied: readonly AppliedChange[]): Promise<void> {
-  const byWorkspace = new Map<string, AppliedChange[]>();
-  for (const c of applied) {
-    const list = byWorkspace.get(c.workspaceId);
-    if (list) list.push(c);
-    else byWorkspace.set(c.workspaceId, [c]);
-  }
   await Promise.all(
-    [...byWorkspace].map(([workspaceId, changes]) => {
+    [...byWorkspace(applied)].map(([workspaceId, changes]) => {
       const seq = Math.max(...changes.map((c) => c.seq));
       let message = changes.length <= PUSH_MAX_CHANGES ? JSON.stringify({ workspaceId, seq, changes } satisfies SeqRaised) : '';
       if (!message || message.length > PUSH_MAX_CHARS) message = JSON.stringify({ workspaceId, seq } satisfies SeqRaised);
