@@ -30,7 +30,7 @@ export interface ChangeOrigin {
 }
 
 /** The fields every change starts with: its id, workspace, actor and time, and its origin. */
-export const changeHeader = (ctx: WriteContext, changeId: string, origin: ChangeOrigin = {}, at = new Date().toISOString()) => ({
+export const changeHeader = (ctx: Pick<WriteContext, 'workspaceId' | 'actor'>, changeId: string, origin: ChangeOrigin = {}, at = new Date().toISOString()) => ({
   id: changeId,
   workspaceId: ctx.workspaceId,
   actor: ctx.actor,

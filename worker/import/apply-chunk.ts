@@ -10,6 +10,7 @@ import type { ImportRowFailure, UnsequencedChange } from '../../domain/events';
 import type { GraphEdge, GraphNode } from '../../domain/graph';
 import { publicNode } from '../../domain/privacy';
 import { rejection } from '../../domain/rejections';
+import { changeHeader } from '../../api/commands/submit-changes';
 import type { Tx } from '../../api/infra/neo4j';
 import { toRow, type AppliedRow } from '../change-rows';
 
@@ -17,14 +18,14 @@ type ImportedEvent = Extract<UnsequencedChange, { event: 'import:applied' }>;
 
 /** A row of the chunk as the single change it stands for (so the per-op row shapes are reused). */
 function nodeChange(chunk: ImportChunkChange, n: ImportNodeRow, key: string): Change {
-  const base = { id: key, workspaceId: chunk.workspaceId, actor: chunk.actor, at: chunk.at };
+  const base = changeHeader(chunk, key, {}, chunk.at);
   return n.update
     ? { ...base, op: 'node:update', nodeType: n.nodeType, nodeId: n.nodeId, props: n.props }
     : { ...base, op: 'node:create', nodeType: n.nodeType, nodeId: n.nodeId, props: n.props };
 }
 
 function linkChange(chunk: ImportChunkChange, l: ImportLinkRow, key: string): Change {
-  const base = { id: key, workspaceId: chunk.workspaceId, actor: chunk.actor, at: chunk.at };
+  const base = changeHeader(chunk, key, {}, chunk.at);
   return l.update
     ? { ...base, op: 'relationship:update', relType: l.relType, relId: l.relId, props: l.props }
     : { ...base, op: 'relationship:create', relType: l.relType, relId: l.relId, from: l.from, to: l.to, props: l.props };
