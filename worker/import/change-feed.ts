@@ -10,6 +10,7 @@ import { Job, type QueueEvents } from 'bullmq';
 import type { ImportChunkChange } from '../../domain/changes';
 import type { JobResult } from '../../domain/jobs';
 import { uuidFromHash } from '../../api/commands/change-ids';
+import { changeHeader } from '../../api/commands/submit-changes';
 import type { Config } from '../../api/infra/config';
 import { addJob, type ChangesQueue } from '../../api/infra/queue';
 import { singleChanges } from './apply-chunk';
@@ -57,11 +58,8 @@ export class ChangeFeed {
     while (this.inFlight.size >= IN_FLIGHT) await Promise.race(this.inFlight);
     const { importId, workspaceId, actor } = this.target;
     const change: ImportChunkChange = {
-      id: uuidFromHash(`import-chunk\n${workspaceId}\n${importId}\n${text}`),
+      ...changeHeader({ workspaceId, actor }, uuidFromHash(`import-chunk\n${workspaceId}\n${importId}\n${text}`)),
       op: 'import:chunk',
-      workspaceId,
-      actor,
-      at: new Date().toISOString(),
       importId,
       chunk: this.chunkNo++,
       nodes: planned.nodes,
