@@ -6,7 +6,7 @@ import { seedDemo } from '../scripts/seed';
 import { DEMO_WORKSPACE, demoNodes, demoRelationships, BATTERY_CHEMISTRY_CITIES } from '../scripts/seed/demo-network';
 import { NODE_SCHEMAS } from '../domain/entities';
 import { RelationshipCreateSchema } from '../domain/relationships';
-import { cypher, snapshot, startStack, type TestStack } from './support/stack';
+import { createWorkspace, cypher, snapshot, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 
@@ -77,6 +77,25 @@ test('search filters by type and refuses an empty query', async () => {
   expect(empty.body.error.details[0].path).toBe('query.q');
   const lucene = await stack.http.get(`/api/v1/search?q=${encodeURIComponent('Pori AND (x OR "')}&workspace=demo`);
   expect(lucene.status).toBe(200);
+});
+
+test('search finds a node as soon as its write is applied, one by one and in a batch (the indexes are eventually consistent)', async () => {
+  const ws = await createWorkspace(stack);
+  // One by one: each name searched for right after its ?wait=true create answered.
+  for (let i = 0; i < 15; i++) {
+    const name = `Ääneseudun Kiertotalous ${i} Oy`;
+    const created = await stack.http.post(`/api/v1/workspaces/${ws}/organisations?wait=true`, { name, orgType: 'company', aliases: [`Åbo Kierto ${i}`] });
+    expect(created.status).toBe(201);
+    const byName = await stack.http.get(`/api/v1/search?q=${encodeURIComponent(`aaneseudun kiertotalous ${i}`)}&workspace=${ws}`);
+    expect(byName.body.items.map((h: { id: string }) => h.id)).toContain(created.body.id);
+    const byAlias = await stack.http.get(`/api/v1/search?q=${encodeURIComponent(`Åbo Kierto ${i}`)}&workspace=${ws}`);
+    expect(byAlias.body.items.map((h: { id: string }) => h.id)).toContain(created.body.id);
+  }
+  // A batch of 500 in one request: the last one is found as soon as the batch is applied.
+  const changes = Array.from({ length: 500 }, (_, i) => ({ op: 'node:create', nodeType: 'Organisation', props: { name: `Öljynjalostus Sarja ${i} Ab`, orgType: 'company' } }));
+  expect((await stack.http.post(`/api/v1/workspaces/${ws}/changes?wait=true`, { changes })).body.status).toBe('applied');
+  const last = await stack.http.get(`/api/v1/search?q=${encodeURIComponent('oljynjalostus sarja 499')}&workspace=${ws}`);
+  expect(last.body.items[0]).toMatchObject({ name: 'Öljynjalostus Sarja 499 Ab' });
 });
 
 test('graph filters: by type, and by city', async () => {

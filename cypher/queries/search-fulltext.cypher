@@ -3,11 +3,14 @@
 // index), $workspaceId (nullable), $types (nullable list), $limit, $candidates (hits read from each
 // index before the workspace and type filters: the indexes span every workspace).
 // Columns: item ({id, name, aliases, type}), score.
+// The indexes are eventually consistent (schema step 5): waiting for the updates of the transactions
+// committed before this one makes a node findable as soon as its write has been applied.
+CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names_folded', $folded, {limit: $candidates}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_search_folded', $folded, {limit: $candidates}) YIELD node, score
   RETURN node, score
   UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_names_finnish', $stemmed, {limit: $candidates}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_search_finnish', $stemmed, {limit: $candidates}) YIELD node, score
   RETURN node, score
 }
 WITH node, max(score) AS score

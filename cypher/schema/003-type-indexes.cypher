@@ -8,4 +8,3 @@ CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
 CREATE INDEX project_period IF NOT EXISTS FOR (n:Project) ON (n.startDate, n.endDate);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX theme_name IF NOT EXISTS FOR (n:Theme) ON (n.name);
-CREATE INDEX entity_updated IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt);
