@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   'change-merge-record',
   'entities-lookup',
   'health-ping',
+  'import-ids-taken',
   'import-nodes-create',
   'import-relationships-create',
   'node-create',

@@ -1,8 +1,8 @@
 /**
  * Applies one import chunk (an 'import:chunk' change, up to 2,000 rows) inside the worker's batch
- * transaction: new nodes and links with one UNWIND query each (which send back only the rows they
- * could not write), updates through the node-update / relationship-update queries. The result is ONE
- * applied event, 'import:applied', with the entities as stored; rows not written are listed in it.
+ * transaction: new nodes and links with one UNWIND query each (the ids taken meanwhile left out
+ * first; the links' query sends back the rows it could not write), updates through the node-update /
+ * relationship-update queries. The result is ONE applied event, 'import:applied', with the entities as stored; rows not written are listed in it.
  * Created entities are described from the rows (what the create queries store), not read back.
  */
 import type { Change, ImportChunkChange, ImportLinkRow, ImportNodeRow } from '../../domain/changes';
@@ -58,9 +58,15 @@ export async function applyImportChunk(tx: Tx, chunk: ImportChunkChange): Promis
 
   const newNodes = chunk.nodes.filter((n) => !n.update);
   if (newNodes.length) {
-    const rows = newNodes.map((n) => toRow(nodeChange(chunk, n, chunk.id)));
-    const notCreated = await tx.run<{ nodeId: string; error: string }>('import-nodes-create', { workspaceId: chunk.workspaceId, rows });
-    const errors = new Map(notCreated.map((r) => [r.nodeId, r.error]));
+    const blocked = await tx.run<{ nodeId: string; error: string }>('import-ids-taken', { workspaceId: chunk.workspaceId, ids: newNodes.map((n) => n.nodeId) });
+    const errors = new Map(blocked.map((r) => [r.nodeId, r.error]));
+    const rows = newNodes
+      .filter((n) => !errors.has(n.nodeId))
+      .map((n) => {
+        const { nodeType, nodeId, props } = toRow(nodeChange(chunk, n, chunk.id));
+        return { nodeType, nodeId, props };
+      });
+    if (rows.length) await tx.run('import-nodes-create', { workspaceId: chunk.workspaceId, at: chunk.at, rows });
     for (const n of newNodes) {
       const error = errors.get(n.nodeId);
       if (error) event.failedRows.push(failure(n, error));
