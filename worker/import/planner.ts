@@ -36,7 +36,7 @@ export interface PlanSink {
   note(text: string): void;
 }
 
-interface StoredNode {
+export interface StoredNode {
   id: string;
   type: NodeType;
   inWorkspace: boolean;
@@ -89,9 +89,17 @@ export class ImportPlanner {
     return index;
   }
 
-  async planNodes(rows: NodeRow[]): Promise<ImportNodeRow[]> {
+  /**
+   * What the workspace holds already under the ids these rows may take. Independent of the plan so far
+   * (nothing is stored during the check), so it may run ahead of planNodes.
+   */
+  storedFor(rows: NodeRow[]): Promise<Map<string, StoredNode>> {
     const candidates = rows.flatMap((r) => (r.id ? [r.id, mappedId(this.workspaceId, r.id)] : [sharedNodeIdFor(r.nodeType, this.workspaceId, r.props.name) ?? '']));
-    const stored = await this.lookupNodes(candidates.filter(Boolean));
+    return this.lookupNodes(candidates.filter(Boolean));
+  }
+
+  /** Plans rows in file order (each chunk after the ones before it); `stored` from storedFor(rows). */
+  async planNodes(rows: NodeRow[], stored: Map<string, StoredNode>): Promise<ImportNodeRow[]> {
     const planned: ImportNodeRow[] = [];
     for (const row of rows) {
       const node = await this.planNode(row, stored);

@@ -63,19 +63,34 @@ async function checkAndPlan(job: ImportJobData, deps: ImportDeps, reporter: Impo
   let nodes: NodeRow[] = [];
   let links: RelationshipRow[] = [];
 
+  // Chunks are planned one after another, in file order, while the file is read on: reading waits
+  // only for the chunk before the one just flushed, and a node chunk's lookup starts at once.
+  let planning: Promise<void> = Promise.resolve();
+  const plan = async (step: () => Promise<void>) => {
+    const previous = planning;
+    planning = previous.then(step);
+    planning.catch(() => {}); // a failure surfaces at the next await of `planning`
+    await previous;
+  };
   const flushNodes = async () => {
     if (!nodes.length) return;
     const chunk = nodes;
     nodes = [];
-    const planned = await planner.planNodes(chunk);
-    await spill?.addNodes(planned);
+    const stored = planner.storedFor(chunk);
+    stored.catch(() => {}); // awaited in turn below
+    await plan(async () => {
+      const planned = await planner.planNodes(chunk, await stored);
+      await spill?.addNodes(planned);
+    });
   };
   const flushLinks = async () => {
     if (!links.length) return;
     const chunk = links;
     links = [];
-    const planned = await planner.planRelationships(chunk);
-    await spill?.addLinks(planned);
+    await plan(async () => {
+      const planned = await planner.planRelationships(chunk);
+      await spill?.addLinks(planned);
+    });
   };
 
   for await (const item of rawItems(job, deps.config, (s) => (stream = s))) {
@@ -104,6 +119,7 @@ async function checkAndPlan(job: ImportJobData, deps: ImportDeps, reporter: Impo
   }
   await flushNodes();
   await flushLinks();
+  await planning;
   progress.bytesRead = progress.bytesTotal;
   progress.rowsValid = progress.rowsRead - progress.rowsBad;
 }
