@@ -107,6 +107,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Extra headers, applied last (e.g. X-Participant-Token). */
   headers?: Record<string, string>;
+  /** The same GET already sent (index.html starts the map's graph request early): its response is used. */
+  sent?: Promise<Response>;
 }
 
 function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -159,13 +161,13 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   Object.assign(headers, opts.headers);
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, opts.query), {
+    res = await (opts.sent ?? fetch(buildUrl(path, opts.query), {
       method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
       credentials: 'same-origin',
-    });
+    }));
   } catch (err) {
     if ((err as Error)?.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', (err as Error)?.message ?? 'network error');
@@ -188,7 +190,9 @@ export const api = {
   workspaces: () => request<Page<WorkspaceInfo> | WorkspaceInfo[] | { items: WorkspaceInfo[] }>('GET', `${API_BASE}/workspaces`),
   workspace: (workspaceId: string) => request<WorkspaceInfo | { node: WorkspaceInfo }>('GET', ws(workspaceId)),
 
-  graph: (workspaceId: string, signal?: AbortSignal) => request<Graph>('GET', `${ws(workspaceId)}/graph`, { signal }),
+  /** `sent`: the same request already under way (takeEarlyGraph in early-graph.ts). */
+  graph: (workspaceId: string, signal?: AbortSignal, sent?: Promise<Response>) =>
+    request<Graph>('GET', `${ws(workspaceId)}/graph`, { signal, sent }),
 
   listNodes: (workspaceId: string, type: NodeType, q?: string, limit = 50, offset = 0) =>
     request<Page<GraphNode>>('GET', nodePath(workspaceId, type), { query: { q, limit, offset } }),

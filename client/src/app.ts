@@ -9,6 +9,7 @@ import type { GraphEdge, GraphNode } from '../../domain/graph';
 import { AnalysisFeature } from './analysis/analysis-feature';
 import { api, ApiError, errorMessage, type WorkspaceInfo } from './api';
 import { byId, debounce, h, replaceChildren } from './dom';
+import { takeEarlyGraph } from './early-graph';
 import { getLang, LANGUAGES, onLanguageChange, relLabel, setLang, t, translateDom, type Lang } from './i18n';
 import { LiveConnection, type LiveStatus } from './live';
 import { OverlapsFeature } from './overlaps/overlaps-feature';
@@ -194,7 +195,7 @@ export class App {
     this.showOverlay(t('app.loading'));
     const phase = loadPhases();
     try {
-      const graph = await api.graph(this.workspaceId);
+      const graph = await api.graph(this.workspaceId, undefined, takeEarlyGraph(this.workspaceId));
       phase('fetch');
       const initial = initialPlacement(graph, this.layout);
       // A big map asked for the force layout starts geographic (not remembered): fcose on demand.

@@ -87,7 +87,44 @@ export function swatchSvg(type: string, px = 18): string {
   return `<svg class="swatch" width="${px}" height="${px}" viewBox="0 0 100 100" aria-hidden="true"><g fill="${fill}" stroke="${stroke}" stroke-width="7">${shape}</g></svg>`;
 }
 
-export function buildStylesheet(): cytoscape.StylesheetJson {
+/** Labels of big maps wait until they are at least this many pixels high on screen (zoomed in). */
+export const BIG_MAP_MIN_LABEL_PX = 16;
+
+const NODE_LABEL = {
+  label: 'data(label)',
+  'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  'font-size': 11,
+  color: '#1f2933',
+  'text-valign': 'bottom',
+  'text-margin-y': 4,
+  'text-wrap': 'ellipsis',
+  'text-max-width': '140px',
+  'text-background-color': '#ffffff',
+  'text-background-opacity': 0.75,
+  'text-background-padding': '1px',
+  'text-background-shape': 'roundrectangle',
+} as const;
+
+const EDGE_LABEL_LOOK = {
+  'font-size': 10,
+  color: '#323f4b',
+  'text-rotation': 'autorotate',
+  'text-background-color': '#ffffff',
+  'text-background-opacity': 0.9,
+  'text-background-padding': '2px',
+  'text-background-shape': 'roundrectangle',
+} as const;
+
+/**
+ * The map's stylesheet. `big` (maps of BIG_MAP_ELEMENTS and more) draws the same but cheaper, as
+ * Cytoscape's performance notes advise: its first frame applies every property of every matching rule
+ * to every element (each one dirtying caches and emitting events), so a property an element does not
+ * need at first costs 10,000 times. Links are straight "haystack" lines without arrows and carry only
+ * width, colour and curve; their label, arrow and text look are in the rule for links that show them
+ * (selected, hovered, next to a hovered node, material flows). Labels wait until zoomed in
+ * (min-zoomed-font-size), and there are no fade transitions (they would animate thousands of elements).
+ */
+export function buildStylesheet(big = false): cytoscape.StylesheetJson {
   const perType: cytoscape.StylesheetJson = NODE_TYPES.map((type) => {
     const s = TYPE_STYLES[type];
     return {
@@ -101,62 +138,61 @@ export function buildStylesheet(): cytoscape.StylesheetJson {
       },
     };
   });
+  const transitions = (property: string) => (big ? {} : { 'transition-property': property, 'transition-duration': 150 });
+  const edgeBase = big
+    ? [
+        { selector: 'edge', style: { width: 1.4, 'line-color': '#b8c2cc', 'curve-style': 'haystack' } },
+        {
+          selector: 'edge.show-label, edge.hovered, edge:selected, edge.an-flow',
+          style: { ...EDGE_LABEL_LOOK, 'min-zoomed-font-size': BIG_MAP_MIN_LABEL_PX, 'arrow-scale': 0.8 },
+        },
+        {
+          selector: 'edge.show-label, edge.hovered, edge:selected',
+          style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle' },
+        },
+      ]
+    : [
+        {
+          selector: 'edge',
+          style: {
+            width: 1.4,
+            'line-color': '#b8c2cc',
+            'target-arrow-color': '#b8c2cc',
+            'target-arrow-shape': 'triangle',
+            'arrow-scale': 0.8,
+            'curve-style': 'bezier',
+            label: '',
+            ...EDGE_LABEL_LOOK,
+            ...transitions('opacity, line-color'),
+          },
+        },
+      ];
+  // Arrow colours per link type only where every link has an arrow (big maps draw arrows on hovered
+  // and selected links only, which have colours of their own).
+  const arrow = (colour: string) => (big ? {} : { 'target-arrow-color': colour });
 
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-        'font-size': 11,
-        color: '#1f2933',
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
+        ...NODE_LABEL,
+        'min-zoomed-font-size': big ? BIG_MAP_MIN_LABEL_PX : 7,
         'background-color': '#9aa5b1',
         'border-width': 1.5,
         'border-color': '#616e7c',
         width: 26,
         height: 26,
         'overlay-padding': 4,
-        'transition-property': 'opacity, border-width',
-        'transition-duration': 150,
+        ...transitions('opacity, border-width'),
       },
     },
     ...perType,
-    {
-      selector: 'edge',
-      style: {
-        width: 1.4,
-        'line-color': '#b8c2cc',
-        'target-arrow-color': '#b8c2cc',
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8,
-        'curve-style': 'bezier',
-        label: '',
-        'font-size': 10,
-        color: '#323f4b',
-        'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.9,
-        'text-background-padding': '2px',
-        'text-background-shape': 'roundrectangle',
-        'transition-property': 'opacity, line-color',
-        'transition-duration': 150,
-      },
-    },
-    { selector: 'edge[type = "LOCATED_IN"], edge[type = "IN_REGION"]', style: { 'line-style': 'dashed', 'line-color': '#a3d9b8', 'target-arrow-color': '#a3d9b8' } },
-    { selector: 'edge[type = "FOCUSES_ON"]', style: { 'line-style': 'dotted', 'line-color': '#e8a7c3', 'target-arrow-color': '#e8a7c3' } },
-    { selector: 'edge[type = "LEADS"]', style: { width: 2.4, 'line-color': '#f0b35c', 'target-arrow-color': '#f0b35c' } },
-    { selector: 'edge[type = "FUNDS"], edge[type = "FUNDED_BY"]', style: { 'line-color': '#c9b08f', 'target-arrow-color': '#c9b08f' } },
-    { selector: 'edge[type = "WORKS_AT"]', style: { 'line-color': '#c3a9dc', 'target-arrow-color': '#c3a9dc' } },
+    ...edgeBase,
+    { selector: 'edge[type = "LOCATED_IN"], edge[type = "IN_REGION"]', style: { 'line-style': 'dashed', 'line-color': '#a3d9b8', ...arrow('#a3d9b8') } },
+    { selector: 'edge[type = "FOCUSES_ON"]', style: { 'line-style': 'dotted', 'line-color': '#e8a7c3', ...arrow('#e8a7c3') } },
+    { selector: 'edge[type = "LEADS"]', style: { width: 2.4, 'line-color': '#f0b35c', ...arrow('#f0b35c') } },
+    { selector: 'edge[type = "FUNDS"], edge[type = "FUNDED_BY"]', style: { 'line-color': '#c9b08f', ...arrow('#c9b08f') } },
+    { selector: 'edge[type = "WORKS_AT"]', style: { 'line-color': '#c3a9dc', ...arrow('#c3a9dc') } },
     { selector: 'edge.geo-side', style: { opacity: 0.12 } },
     { selector: 'edge.show-label, edge.hovered, edge:selected', style: { label: 'data(label)', opacity: 1 } },
     { selector: 'edge.hovered, edge.show-label', style: { width: 2.4, 'line-color': '#7b8794', 'target-arrow-color': '#7b8794', 'z-index': 9 } },

@@ -3,16 +3,16 @@
  * mode (Cytoscape 3.31+, `renderer: { name: 'canvas', webgl: true }`), chosen automatically above a
  * size. Big maps also get cheaper drawing: labels only once zoomed in, and no force layout.
  */
-import type { Core, Position } from 'cytoscape';
+import type { Core, Position, StylesheetJson } from 'cytoscape';
+import { buildStylesheet } from '../style/cy-style';
 
 export const RENDERER_MODES = ['auto', 'canvas', 'webgl'] as const;
 export type RendererMode = (typeof RENDERER_MODES)[number];
 
 /** Elements (nodes + edges) from which `auto` draws with WebGL. */
 export const WEBGL_AUTO_ELEMENTS = 3000;
-/** Elements from which labels wait until zoomed in (font size × zoom at least this many pixels). */
+/** Elements from which the map is drawn with the big-map stylesheet (labels once zoomed in, plain links). */
 export const BIG_MAP_ELEMENTS = 3000;
-export const BIG_MAP_MIN_LABEL_PX = 16;
 /** Nodes above which the force layout (fcose) is replaced by a cheap one (see layouts-big.ts). */
 export const FCOSE_MAX_NODES = 1500;
 
@@ -111,19 +111,14 @@ export function switchToWebgl(cy: Core): void {
 }
 
 /**
- * Big maps get the cheaper drawing Cytoscape's performance notes recommend: labels only once zoomed in
- * (it skips labels smaller than min-zoomed-font-size), and straight "haystack" links without arrows
- * (no control points to compute per link). Selected and hovered links keep their arrows.
+ * Big maps get the cheaper stylesheet (cy-style.ts buildStylesheet(true): the same look with fewer
+ * properties per element, haystack links, labels once zoomed in). Its rules take the place of the base
+ * rules at the head of the current stylesheet; rules other features appended after those are kept.
  */
 export function applyBigMapStyle(cy: Core): void {
-  cy.style()
-    .selector('node, edge')
-    .style('min-zoomed-font-size', BIG_MAP_MIN_LABEL_PX)
-    .selector('edge')
-    .style({ 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' })
-    .selector('edge:selected, edge.hovered, edge.show-label')
-    .style({ 'curve-style': 'straight', 'target-arrow-shape': 'triangle' })
-    .update();
+  const current = (cy.style() as unknown as { json(): StylesheetJson }).json();
+  const baseRules = buildStylesheet().length;
+  cy.style([...buildStylesheet(true), ...current.slice(baseRules)]);
 }
 
 /**
