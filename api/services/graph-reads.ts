@@ -81,6 +81,20 @@ export interface WorkspaceSummary {
   nodeCount: number;
 }
 
+/**
+ * workspace-graph.cypher sends createdAt and updatedAt as epoch milliseconds: ISO strings, as everywhere
+ * else (and left out when not set, as its other properties are).
+ */
+function withIsoTimes<T extends Record<string, unknown>>(entity: T): T {
+  const fields = entity as Record<string, unknown>;
+  for (const key of ['createdAt', 'updatedAt']) {
+    const value = fields[key];
+    if (typeof value === 'number') fields[key] = new Date(value).toISOString();
+    else if (value === null) delete fields[key];
+  }
+  return entity;
+}
+
 const view = (viewer: Viewer) => (node: GraphNode) => (viewer.editor ? editorNode(node) : publicNode(node));
 
 export class GraphReads {
@@ -113,8 +127,8 @@ export class GraphReads {
     return {
       workspaceId,
       seq: row.seq,
-      nodes: row.nodes.map(view(viewer)),
-      edges: row.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+      nodes: row.nodes.map((n) => view(viewer)(withIsoTimes(n))),
+      edges: row.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(withIsoTimes),
     };
   }
 

@@ -7,6 +7,8 @@
 // undated ones pass), $metricRanges ([{property: 'metrics_…', min, max}], nullable bounds; all must hold, a
 // node without the property fails). Built by graphFilterParams (api/services/graph-reads.ts).
 // Columns: seq, nodes, edges (edges may reach nodes outside the filter; the service drops those).
+// createdAt and updatedAt come as epoch milliseconds (the service makes them ISO strings again): the
+// driver decodes a DATETIME with 64-bit integer arithmetic, over half the API's time for 10,000 elements.
 MATCH (w:Workspace {id: $workspaceId})
 OPTIONAL MATCH (w)<-[:IN_WORKSPACE]-(n:Entity)
 WHERE ($types IS NULL OR any(l IN labels(n) WHERE l IN $types))
@@ -28,8 +30,8 @@ CALL (w, nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE type(r) <> 'IN_WORKSPACE' AND EXISTS { (b)-[:IN_WORKSPACE]->(w) }
-  RETURN collect(r {.*, type: type(r), source: a.id, target: b.id}) AS edges
+  RETURN collect(r {.*, type: type(r), source: a.id, target: b.id, createdAt: r.createdAt.epochMillis, updatedAt: r.updatedAt.epochMillis}) AS edges
 }
 RETURN coalesce(w.lastSeq, 0) AS seq,
-  [n IN nodes | n {.*, type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
+  [n IN nodes | n {.*, type: [l IN labels(n) WHERE l <> 'Entity'][0], createdAt: n.createdAt.epochMillis, updatedAt: n.updatedAt.epochMillis}] AS nodes,
   edges
