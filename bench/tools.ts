@@ -1,12 +1,13 @@
 /**
  * The speed figures of the mappers' tools in one command: network metrics on a generated graph of
  * 20,000 nodes and 100,000 edges (bench/metrics-speed.ts), import of a 100,000-row CSV
- * (bench/import-speed.ts, its own embedded Neo4j), and client load and first render of 2,000, 10,000 and
+ * (bench/import-speed.ts, its own embedded Neo4j) with the ceiling under it (bench/write-ceiling.ts: the
+ * same node writes alone, one and more streams), and client load and first render of 2,000, 10,000 and
  * 50,000 elements with the canvas and WebGL renderers (bench/render.ts, its own embedded Neo4j; the
  * client is built first when client/dist is missing). Each runs as it would on its own, one after the
  * other, its output passed through; a summary of the headline figures against the targets ends the run.
  *
- *   npx tsx bench/tools.ts [--rows 100000] [--sizes 2000,10000,50000] [--renderers canvas,webgl] [--only metrics,import,render]
+ *   npx tsx bench/tools.ts [--rows 100000] [--sizes 2000,10000,50000] [--renderers canvas,webgl] [--only metrics,import,ceiling,render]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 };
-const ONLY = new Set(arg('only', 'metrics,import,render').split(','));
+const ONLY = new Set(arg('only', 'metrics,import,ceiling,render').split(','));
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 interface Part {
@@ -31,6 +32,7 @@ interface Part {
 const PARTS: Part[] = [
   { name: 'metrics', file: 'bench/metrics-speed.ts', args: [], headline: /^generated .*(inline|worker thread):/ },
   { name: 'import', file: 'bench/import-speed.ts', args: ['--rows', arg('rows', '100000')], headline: /^(first import|same file again):/ },
+  { name: 'ceiling', file: 'bench/write-ceiling.ts', args: [], headline: /^\d streams?:/ },
   {
     name: 'render',
     file: 'bench/render.ts',

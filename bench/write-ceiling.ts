@@ -1,0 +1,71 @@
+/**
+ * The ceiling under the import: how many organisation nodes per second this machine's Neo4j takes
+ * through the import's own create query (cypher/queries/import-nodes-create.cypher, chunks of 2,000,
+ * the schema's constraints and indexes), with nothing else running: no file to read or check, no
+ * worker, change log or socket events. One write stream (how the worker applies changes: one
+ * transaction at a time) and two or three streams side by side. Against an embedded Neo4j of its own
+ * (fresh data dir under .data/), warmed with one unreported round first.
+ *
+ *   npx tsx bench/write-ceiling.ts [--nodes 40000] [--port 7721] [--heap 1g]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { loadConfig, withOverrides } from '../api/infra/config';
+import { createGraphDb, cypherDirOf } from '../api/infra/neo4j';
+import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const NODES = Number(arg('nodes', '40000'));
+const PORT = Number(arg('port', '7721'));
+const HEAP = arg('heap', '1g');
+const CHUNK = 2000;
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+async function main() {
+  if (await portAnswers(PORT)) throw new Error(`something already answers on port ${PORT}; give --port a free one`);
+  const base = loadConfig();
+  const dataDir = path.join(base.DATA_DIR, 'write-ceiling-neo4j');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const neo4j = await startEmbeddedNeo4j({ rootDir: base.rootDir, dataDir, port: PORT, heap: HEAP });
+  const db = createGraphDb(withOverrides(base, { NEO4J_URI: neo4j.uri }));
+  try {
+    await db.applySchema(cypherDirOf(base));
+    const workspaceId = `ceiling-${randomUUID().slice(0, 8)}`;
+    await db.driver.executeQuery('CREATE (:Workspace {id: $workspaceId})', { workspaceId });
+    const at = new Date().toISOString();
+    let next = 0;
+    const stream = async (nodes: number) => {
+      for (let done = 0; done < nodes; done += CHUNK) {
+        const rows = Array.from({ length: Math.min(CHUNK, nodes - done) }, () => {
+          const i = next++;
+          return { nodeType: 'Organisation', nodeId: `ceiling-${workspaceId}-${i}`, props: { name: `Äänekosken Kierto ${i} Oy`, orgType: 'company', aliases: [`Åbo Öljy ${i}`], description: `Yritys numero ${i}, toimiala kierto` } };
+        });
+        await db.transaction('WRITE', (tx) => tx.run('import-nodes-create', { workspaceId, at, rows }));
+      }
+    };
+    const round = async (streams: number) => {
+      const t0 = performance.now();
+      await Promise.all(Array.from({ length: streams }, () => stream(Math.ceil(NODES / streams))));
+      return (performance.now() - t0) / 1000;
+    };
+    say(`write-ceiling: ${NODES} organisations per round, chunks of ${CHUNK}, Neo4j ${neo4j.uri} (heap ${HEAP})`);
+    await round(1); // warm-up: a fresh JVM runs the write path interpreted at first
+    for (const streams of [1, 2, 3]) {
+      const s = await round(streams);
+      say(`${streams} stream${streams > 1 ? 's' : ''}: ${s.toFixed(2)} s = ${Math.round(NODES / s)} nodes/s`);
+    }
+  } finally {
+    await db.close();
+    await neo4j.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});
