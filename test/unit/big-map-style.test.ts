@@ -39,21 +39,24 @@ describe('big-map stylesheet', () => {
 
   it('replaces the base rules of a running instance, keeps the rules appended after them, and shows a selected link with arrow and label', () => {
     const cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet() });
-    cy.style().append([{ selector: '.an-dim', style: { opacity: 0.12 } }]).update();
-    applyBigMapStyle(cy);
-    const json = rules((cy.style() as unknown as { json(): StylesheetJson }).json());
-    expect(json.map((r) => r.selector)).toEqual([...rules(big).map((r) => r.selector), '.an-dim']);
-    cy.add([
-      { data: { id: 'a', type: 'Organisation', label: 'A' } },
-      { data: { id: 'b', type: 'City', label: 'B' } },
-      { data: { id: 'ab', source: 'a', target: 'b', type: 'LOCATED_IN', label: 'sijaitsee' } },
-    ]);
-    const link = cy.getElementById('ab');
-    expect(cy.getElementById('a').style('shape')).toBe('round-rectangle');
-    expect([link.style('curve-style'), link.style('target-arrow-shape'), link.style('label')]).toEqual(['haystack', 'none', '']);
-    link.select();
-    expect([link.style('curve-style'), link.style('target-arrow-shape'), link.style('label')]).toEqual(['straight', 'triangle', 'sijaitsee']);
-    expect(link.style('text-rotation')).toBe('autorotate');
-    cy.destroy();
+    try {
+      cy.style().append([{ selector: '.an-dim', style: { opacity: 0.12 } }]).update();
+      applyBigMapStyle(cy);
+      const json = rules((cy.style() as unknown as { json(): StylesheetJson }).json());
+      expect(json.map((r) => r.selector)).toEqual([...rules(big).map((r) => r.selector), '.an-dim']);
+      cy.add([
+        { data: { id: 'a', type: 'Organisation', label: 'A' } },
+        { data: { id: 'b', type: 'City', label: 'B' } },
+        { data: { id: 'ab', source: 'a', target: 'b', type: 'LOCATED_IN', label: 'sijaitsee' } },
+      ]);
+      const link = cy.getElementById('ab');
+      expect(cy.getElementById('a').style('shape')).toBe('round-rectangle');
+      expect([link.style('curve-style'), link.style('target-arrow-shape'), link.style('label')]).toEqual(['haystack', 'none', '']);
+      link.select();
+      expect([link.style('curve-style'), link.style('target-arrow-shape'), link.style('label')]).toEqual(['straight', 'triangle', 'sijaitsee']);
+      expect(link.style('text-rotation')).toBe('autorotate');
+    } finally {
+      cy.destroy(); // a failed expectation must not leave the instance's timers running
+    }
   });
 });
