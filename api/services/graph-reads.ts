@@ -8,7 +8,7 @@ import type { Graph, GraphEdge, GraphNode, Page } from '../../domain/graph';
 import { editorNode, publicNode } from '../../domain/privacy';
 import type { RelationshipType } from '../../domain/relationships';
 import { metricProperty, type ViewFilter } from '../../domain/views';
-import { toNeo4jInt } from '../infra/mapper';
+import { epochMillisToIso, toNeo4jInt } from '../infra/mapper';
 import type { GraphDb } from '../infra/neo4j';
 
 export interface Viewer {
@@ -81,20 +81,6 @@ export interface WorkspaceSummary {
   nodeCount: number;
 }
 
-/**
- * workspace-graph.cypher sends createdAt and updatedAt as epoch milliseconds: ISO strings, as everywhere
- * else (and left out when not set, as its other properties are).
- */
-function withIsoTimes<T extends Record<string, unknown>>(entity: T): T {
-  const fields = entity as Record<string, unknown>;
-  for (const key of ['createdAt', 'updatedAt']) {
-    const value = fields[key];
-    if (typeof value === 'number') fields[key] = new Date(value).toISOString();
-    else if (value === null) delete fields[key];
-  }
-  return entity;
-}
-
 const view = (viewer: Viewer) => (node: GraphNode) => (viewer.editor ? editorNode(node) : publicNode(node));
 
 export class GraphReads {
@@ -124,11 +110,12 @@ export class GraphReads {
     const [row] = await this.db.read<{ seq: number; nodes: GraphNode[]; edges: GraphEdge[] }>('workspace-graph', { workspaceId, ...graphFilterParams(filters) });
     if (!row) return null;
     const ids = new Set(row.nodes.map((n) => n.id));
+    const show = view(viewer);
     return {
       workspaceId,
       seq: row.seq,
-      nodes: row.nodes.map((n) => view(viewer)(withIsoTimes(n))),
-      edges: row.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(withIsoTimes),
+      nodes: row.nodes.map((n) => show(epochMillisToIso(n))),
+      edges: row.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => epochMillisToIso(e)),
     };
   }
 
