@@ -27,15 +27,12 @@ import { startWorker } from '../worker/worker';
 import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
 import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
 import { monitorProcess } from './process-monitor';
+import { arg, hasFlag } from './cli';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const ROWS = Number(arg('rows', '100000'));
 const PORT = Number(arg('port', '7717'));
 const HEAP = arg('heap', '1g');
-const ONCE = process.argv.includes('--once');
+const ONCE = hasFlag('once');
 const WARMUP = Number(arg('warmup', '20000'));
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;

@@ -41,17 +41,13 @@ import { loadChanges, type LoadMode } from './insights-load';
 import { KeepAliveClient } from './http';
 import { monitorProcess } from './process-monitor';
 import { fmtMb, fmtMs, percentiles, table } from './stats';
+import { arg, hasFlag as flag } from './cli';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const num = (name: string, fallback: number) => {
   const v = Number(arg(name, String(fallback)));
   if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} expects a number`);
   return v;
 };
-const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const SIZE = { regions: 20, cities: num('cities', 300), organisations: num('organisations', 100_000), projects: num('projects', 50_000) };
 const NEW_PROJECTS = num('new-projects', 200);

@@ -11,11 +11,9 @@ import { computeMetrics, type MetricsInputEdge, type MetricsInputNode, type Metr
 import { computeMetricsOffThread } from '../worker/metrics/compute-thread';
 import { demoNodes, demoRelationships } from '../scripts/seed/demo-network';
 import { mulberry32 } from '../domain/random';
+import { numArg } from './cli';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = numArg;
 
 function report(label: string, r: MetricsResult) {
   const mem = Math.round(process.memoryUsage().heapUsed / 2 ** 20);

@@ -30,16 +30,13 @@ import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
 import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
 import { mulberry32 } from '../domain/random';
 import { fmtInt, fmtMs, table } from './stats';
+import { arg, hasFlag } from './cli';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const SIZES = arg('sizes', '2000,10000,50000').split(',').map(Number);
 const RENDERERS = arg('renderers', 'canvas,webgl').split(',');
 const PORT = Number(arg('port', '7719'));
 const HEAP = arg('heap', '1g');
-const SWIFTSHADER = process.argv.includes('--swiftshader');
+const SWIFTSHADER = hasFlag('swiftshader');
 const LIVE_CHANGES = 1000;
 const LOAD_BATCH = 5000;
 const CHROMIUM = '/usr/bin/chromium';

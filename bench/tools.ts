@@ -12,12 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { arg } from './cli';
 
 const ROOT = path.join(__dirname, '..');
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const ONLY = new Set(arg('only', 'metrics,import,ceiling,render').split(','));
 const say = (line = '') => process.stdout.write(`${line}\n`);
 

@@ -14,11 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig, withOverrides } from '../api/infra/config';
 import { createGraphDb, cypherDirOf } from '../api/infra/neo4j';
 import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+import { arg } from './cli';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const NODES = Number(arg('nodes', '40000'));
 const PORT = Number(arg('port', '7721'));
 const HEAP = arg('heap', '1g');
