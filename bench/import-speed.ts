@@ -25,7 +25,7 @@ import { createRedis, redisOptions } from '../api/infra/redis';
 import { startApiServer } from '../api/server';
 import { startWorker } from '../worker/worker';
 import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
-import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+import { freshBenchNeo4j } from './fresh-neo4j';
 import { monitorProcess } from './process-monitor';
 import { arg, hasFlag } from './cli';
 
@@ -92,11 +92,8 @@ async function createWorkspace(apiUrl: string, id: string) {
 }
 
 async function main() {
-  if (await portAnswers(PORT)) throw new Error(`something already answers on port ${PORT}; give --port a free one`);
   const base = loadConfig();
-  const dataDir = path.join(base.DATA_DIR, 'import-speed-neo4j');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const neo4j = await startEmbeddedNeo4j({ rootDir: base.rootDir, dataDir, port: PORT, heap: HEAP });
+  const neo4j = await freshBenchNeo4j(base, 'import-speed-neo4j', PORT, HEAP);
   const tmp = path.join(base.DATA_DIR, 'import-speed-tmp');
   const config = withOverrides(base, {
     NEO4J_URI: neo4j.uri,

@@ -27,7 +27,7 @@ import { startApiServer, type ApiServer } from '../api/server';
 import { applyBatch } from '../worker/apply-changes';
 import { startWorker } from '../worker/worker';
 import { deleteKeys, keyPatternsOf } from '../scripts/services/redis-keys';
-import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+import { freshBenchNeo4j } from './fresh-neo4j';
 import { mulberry32 } from '../domain/random';
 import { fmtInt, fmtMs, table } from './stats';
 import { arg, hasFlag } from './cli';
@@ -255,11 +255,8 @@ async function measurePage(
 async function main() {
   if (!fs.existsSync(path.join(__dirname, '..', 'client', 'dist', 'index.html')))
     throw new Error('client/dist is missing: run `npm run build:client` first');
-  if (await portAnswers(PORT)) throw new Error(`something already answers on port ${PORT}; give --port a free one`);
   const base = loadConfig();
-  const dataDir = path.join(base.DATA_DIR, 'render-bench-neo4j');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const neo4j = await startEmbeddedNeo4j({ rootDir: base.rootDir, dataDir, port: PORT, heap: HEAP });
+  const neo4j = await freshBenchNeo4j(base, 'render-bench-neo4j', PORT, HEAP);
   // Metrics would compute betweenness over the big maps while we measure: pushed far out.
   const config: Config = withOverrides(base, {
     NEO4J_URI: neo4j.uri,

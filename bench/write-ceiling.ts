@@ -9,11 +9,10 @@
  *   npx tsx bench/write-ceiling.ts [--nodes 40000] [--port 7721] [--heap 1g]
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, withOverrides } from '../api/infra/config';
 import { createGraphDb, cypherDirOf } from '../api/infra/neo4j';
-import { portAnswers, startEmbeddedNeo4j } from '../scripts/services/neo4j-embedded';
+import { freshBenchNeo4j } from './fresh-neo4j';
 import { arg } from './cli';
 
 const NODES = Number(arg('nodes', '40000'));
@@ -23,11 +22,8 @@ const CHUNK = 2000;
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main() {
-  if (await portAnswers(PORT)) throw new Error(`something already answers on port ${PORT}; give --port a free one`);
   const base = loadConfig();
-  const dataDir = path.join(base.DATA_DIR, 'write-ceiling-neo4j');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const neo4j = await startEmbeddedNeo4j({ rootDir: base.rootDir, dataDir, port: PORT, heap: HEAP });
+  const neo4j = await freshBenchNeo4j(base, 'write-ceiling-neo4j', PORT, HEAP);
   const db = createGraphDb(withOverrides(base, { NEO4J_URI: neo4j.uri }));
   try {
     await db.applySchema(cypherDirOf(base));
@@ -58,7 +54,7 @@ async function main() {
   } finally {
     await db.close();
     await neo4j.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(neo4j.dataDir, { recursive: true, force: true });
   }
 }
 
