@@ -10,8 +10,10 @@
  */
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { changeHeader } from '../api/commands/submit-changes';
 import { loadConfig, withOverrides } from '../api/infra/config';
 import { createGraphDb, cypherDirOf } from '../api/infra/neo4j';
+import { applyBatch } from '../worker/apply-changes';
 import { freshBenchNeo4j } from './fresh-neo4j';
 import { arg } from './cli';
 
@@ -28,8 +30,10 @@ async function main() {
   try {
     await db.applySchema(cypherDirOf(base));
     const workspaceId = `ceiling-${randomUUID().slice(0, 8)}`;
-    await db.driver.executeQuery('CREATE (:Workspace {id: $workspaceId})', { workspaceId });
     const at = new Date().toISOString();
+    // The workspace through the worker's own path, as every other write.
+    const [made] = await applyBatch(db, [{ ...changeHeader({ workspaceId, actor: 'bench' }, randomUUID(), {}, at), op: 'node:create', nodeType: 'Workspace', nodeId: workspaceId, props: { name: 'Kirjoitusraja Åbo' } }]);
+    if (!('applied' in made)) throw new Error(`workspace: ${JSON.stringify(made)}`);
     let next = 0;
     const stream = async (nodes: number) => {
       for (let done = 0; done < nodes; done += CHUNK) {

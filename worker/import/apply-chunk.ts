@@ -2,8 +2,8 @@
  * Applies one import chunk (an 'import:chunk' change, up to 2,000 rows) inside the worker's batch
  * transaction: new nodes and links with one UNWIND query each (the ids taken meanwhile left out
  * first; the links' query sends back the rows it could not write), updates through the node-update /
- * relationship-update queries. The result is ONE applied event, 'import:applied', with the entities as stored; rows not written are listed in it.
- * Created entities are described from the rows (what the create queries store), not read back.
+ * relationship-update queries. The result is ONE applied event, 'import:applied', with the entities as
+ * stored; rows not written are listed in it. Created entities are described from the rows (what the create queries store), not read back.
  */
 import type { Change, ImportChunkChange, ImportLinkRow, ImportNodeRow } from '../../domain/changes';
 import type { ImportRowFailure, UnsequencedChange } from '../../domain/events';
@@ -74,16 +74,7 @@ export async function applyImportChunk(tx: Tx, chunk: ImportChunkChange): Promis
     }
   }
   const changedNodes = chunk.nodes.filter((n) => n.update);
-  if (changedNodes.length) {
-    const rows = changedNodes.map((n, i) => toRow(nodeChange(chunk, n, String(i))));
-    const results = await tx.run<AppliedRow>('node-update', { rows });
-    const byKey = new Map(results.map((r) => [r.changeId, r]));
-    changedNodes.forEach((n, i) => {
-      const r = byKey.get(String(i));
-      if (!r?.node || r.error) event.failedRows.push(failure(n, r?.error ?? 'APPLY_FAILED'));
-      else event.updated.nodes.push(publicNode(r.node));
-    });
-  }
+  await applyUpdates(tx, 'node-update', changedNodes, (n, key) => nodeChange(chunk, n, key), (r) => r.node && publicNode(r.node), event, event.updated.nodes);
 
   const newLinks = chunk.links.filter((l) => !l.update);
   if (newLinks.length) {
@@ -97,15 +88,30 @@ export async function applyImportChunk(tx: Tx, chunk: ImportChunkChange): Promis
     }
   }
   const changedLinks = chunk.links.filter((l) => l.update);
-  if (changedLinks.length) {
-    const rows = changedLinks.map((l, i) => toRow(linkChange(chunk, l, String(i))));
-    const results = await tx.run<AppliedRow>('relationship-update', { rows });
-    const byKey = new Map(results.map((r) => [r.changeId, r]));
-    changedLinks.forEach((l, i) => {
-      const r = byKey.get(String(i));
-      if (!r?.edge || r.error) event.failedRows.push(failure(l, r?.error ?? 'APPLY_FAILED'));
-      else event.updated.edges.push(r.edge);
-    });
-  }
+  await applyUpdates(tx, 'relationship-update', changedLinks, (l, key) => linkChange(chunk, l, key), (r) => r.edge, event, event.updated.edges);
   return event;
+}
+
+/**
+ * Rows planned as updates, through the single-change update query (each row keyed by its index): the
+ * entity as stored goes into `into`, a row the query did not apply into the event's failed rows.
+ */
+async function applyUpdates<R extends { row: number; sheet?: string }, T>(
+  tx: Tx,
+  query: 'node-update' | 'relationship-update',
+  rows: R[],
+  asChange: (row: R, key: string) => Change,
+  storedOf: (applied: AppliedRow) => T | null | undefined,
+  event: ImportedEvent,
+  into: T[],
+): Promise<void> {
+  if (!rows.length) return;
+  const results = await tx.run<AppliedRow>(query, { rows: rows.map((r, i) => toRow(asChange(r, String(i)))) });
+  const byKey = new Map(results.map((r) => [r.changeId, r]));
+  rows.forEach((row, i) => {
+    const applied = byKey.get(String(i));
+    const stored = applied && !applied.error ? storedOf(applied) : null;
+    if (!stored) event.failedRows.push(failure(row, applied?.error ?? 'APPLY_FAILED'));
+    else into.push(stored);
+  });
 }
